@@ -1,0 +1,49 @@
+import pytest
+
+from checker.diagnostics import Code, InputError
+from checker.yamlsource import MAX_NODES, parse_yaml
+
+
+def error_of(text: str):
+    with pytest.raises(InputError) as caught:
+        parse_yaml(text, "f.yaml")
+    [diagnostic] = caught.value.diagnostics
+    return diagnostic
+
+
+def test_positions_are_recorded_for_every_value():
+    document = parse_yaml("a:\n  b: [1, 2]\n  c: x\n", "f.yaml")
+    assert document.data == {"a": {"b": [1, 2], "c": "x"}}
+    assert document.position(("a", "c")) == (3, 6)
+    assert document.position(("a", "b", 1)) == (2, 10)
+    assert document.position(("a", "missing")) == (2, 3)
+
+
+def test_dates_stay_text_for_schema_validation():
+    assert parse_yaml("published: 2025-11-21\n", "f.yaml").data == {"published": "2025-11-21"}
+
+
+def test_syntax_error_names_line_and_column():
+    diagnostic = error_of("a: [1, 2\nb: 3\n")
+    assert diagnostic.code == Code.YAML_SYNTAX and diagnostic.line == 2
+
+
+def test_python_object_tags_are_refused():
+    diagnostic = error_of("a: !!python/object/apply:os.system ['echo hi']\n")
+    assert diagnostic.code == Code.YAML_FORBIDDEN and "tag" in diagnostic.message
+
+
+def test_billion_laughs_is_refused_quickly():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1}]" for i in range(1, 10)]
+    diagnostic = error_of("\n".join(lines) + "\n")
+    assert str(MAX_NODES) in diagnostic.message
+
+
+def test_duplicate_keys_are_an_error_not_a_silent_overwrite():
+    diagnostic = error_of("id: a\nid: b\n")
+    assert "appears twice" in diagnostic.message and diagnostic.line == 2
+
+
+def test_impossible_dates_are_value_errors():
+    assert error_of("published: 2025-02-30\n").code == Code.VALUE
