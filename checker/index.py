@@ -1,0 +1,216 @@
+"""The index: claims grouped by subject, property and scope, built once and read by every rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from checker import describe
+from checker.compare import american_spelling, words
+from checker.corpus import Corpus, LoadedClaim
+from checker.findings import Evidence
+from checker.models import Entity, EntityValue, Property, QuoteValue
+from checker.provenance import fold
+from checker.values import DateSpan
+
+SEPARATOR = " · "
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Key:
+    """What a claim is about: two claims with the same key state the same fact."""
+
+    subject: str
+    property: str
+    scope: str = ""  # period, rate and scope label; "" for a plain total
+
+    @property
+    def fact(self) -> tuple[str, str]:
+        return (self.subject, self.property)
+
+    def label(self) -> str:
+        return SEPARATOR.join(part for part in (self.subject, self.property, self.scope) if part)
+
+
+def period_label(span: DateSpan | None, text: str | None) -> str:
+    if span is None:
+        return ""
+    if span.start is not None and span.end is not None:
+        if (span.start.month, span.start.day, span.end.month, span.end.day) == (1, 1, 12, 31):
+            years = span.start.year, span.end.year
+            return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+        return f"{span.start.isoformat()}..{span.end.isoformat()}"
+    if span.start is not None or span.end is not None:
+        return f"{span.start.isoformat() if span.start else ''}..{span.end.isoformat() if span.end else ''}"
+    return fold(text or "").lower()
+
+
+def key_of(claim: LoadedClaim) -> Key:
+    qualifiers = claim.claim.qualifiers
+    parts = [period_label(claim.period, qualifiers.period)]
+    if qualifiers.rate:
+        parts.append(f"per {qualifiers.rate}")
+    if qualifiers.scope:
+        parts.append(qualifiers.scope)
+    return Key(claim.subject, claim.property, ", ".join(part for part in parts if part))
+
+
+def independent_source(claim: LoadedClaim, corpus: Corpus) -> str:
+    """Who really stands behind a claim: an outlet it is attributed to, the wire or outlet the
+    article carries, its publisher, or, when none is known, the article itself."""
+    attributed = claim.claim.qualifiers.attributed_to
+    if attributed is not None and _kind(corpus.entities, attributed) == "outlet":
+        return f"outlet:{attributed}"
+    meta = corpus.articles[claim.article].meta
+    if meta.derived_from:
+        return "outlet:" + "+".join(sorted(meta.derived_from))
+    if meta.publisher is not None:
+        return f"outlet:{meta.publisher}"
+    return f"article:{meta.id}"
+
+
+def _kind(entities: Mapping[str, Entity], entity_id: str) -> str | None:
+    entity = entities.get(entity_id)
+    return entity.kind if entity else None
+
+
+@dataclass(frozen=True)
+class Index:
+    corpus: Corpus
+    by_key: Mapping[Key, tuple[LoadedClaim, ...]]
+    keys_by_fact: Mapping[tuple[str, str], tuple[Key, ...]]
+    key_by_uid: Mapping[str, Key]
+    source_by_uid: Mapping[str, str]
+    by_uid: Mapping[str, LoadedClaim]
+
+    def property(self, claim: LoadedClaim) -> Property:
+        return self.corpus.properties[claim.property]
+
+    def key(self, claim: LoadedClaim) -> Key:
+        return self.key_by_uid[claim.uid]
+
+    def source(self, claim: LoadedClaim) -> str:
+        return self.source_by_uid[claim.uid]
+
+    def sources(self, claims: Iterable[LoadedClaim]) -> set[str]:
+        return {self.source_by_uid[claim.uid] for claim in claims}
+
+    def keys_of_kind(self, *kinds: str) -> list[Key]:
+        return [key for key in self.by_key if self.corpus.properties[key.property].value_kind in kinds]
+
+    def published(self, claim: LoadedClaim) -> dt.date | None:
+        return self.corpus.articles[claim.article].published
+
+    def statement(self, claim: LoadedClaim) -> str:
+        """The claim as a sentence: `OpenAI–Foxconn partnership was announced on 2025-11-20 (Thursday)`."""
+        label = self.corpus.properties[claim.property].label
+        return f"{self.entity_name(claim.subject)} {label} {self.value_text(claim)}"
+
+    def entity_name(self, entity_id: str) -> str:
+        entity = self.corpus.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def evidence(self, claim: LoadedClaim) -> Evidence:
+        article = self.corpus.articles[claim.article]
+        provenance = claim.provenance
+        return Evidence(
+            article=claim.article,
+            claim=claim.claim.id,
+            key=self.key(claim).label(),
+            quote=provenance.exact,
+            line=provenance.line,
+            start=provenance.start,
+            end=provenance.end,
+            value=self.value_text(claim),
+            article_path=article.text_path,
+            claim_file=claim.location.path,
+            claim_line=claim.location.line,
+            claim_column=claim.location.column,
+        )
+
+    def value_text(self, claim: LoadedClaim) -> str:
+        if claim.value is not None:
+            return describe.normalized(claim.value)
+        value = claim.claim.value
+        if isinstance(value, EntityValue):
+            return self.entity_name(value.entity)
+        if isinstance(value, QuoteValue):
+            return f"{self.entity_name(value.speaker)}: \u201c{value.words or claim.provenance.exact}\u201d" + (
+                "" if value.verbatim else " (paraphrased)"
+            )
+        return describe.authored(value)
+
+    @cached_property
+    def dated_events(self) -> Mapping[str, tuple[LoadedClaim, ...]]:
+        """Claims that say when an event happened, by event entity."""
+        events: dict[str, list[LoadedClaim]] = defaultdict(list)
+        for claim in self.by_uid.values():
+            if self.corpus.properties[claim.property].event_time and isinstance(claim.value, DateSpan):
+                events[claim.subject].append(claim)
+        return {event: tuple(sorted(items, key=_uid)) for event, items in events.items()}
+
+
+def _uid(claim: LoadedClaim) -> str:
+    return claim.uid
+
+
+def build_index(corpus: Corpus) -> Index:
+    grouped: dict[Key, list[LoadedClaim]] = defaultdict(list)
+    key_by_uid: dict[str, Key] = {}
+    for claim in corpus.claims:
+        key = key_of(claim)
+        grouped[key].append(claim)
+        key_by_uid[claim.uid] = key
+    by_key = {key: tuple(sorted(grouped[key], key=_uid)) for key in sorted(grouped)}
+    facts: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for key in by_key:
+        facts[key.fact].append(key)
+    return Index(
+        corpus=corpus,
+        by_key=by_key,
+        keys_by_fact={fact: tuple(keys) for fact, keys in sorted(facts.items())},
+        key_by_uid=key_by_uid,
+        source_by_uid={claim.uid: independent_source(claim, corpus) for claim in corpus.claims},
+        by_uid={claim.uid: claim for claim in sorted(corpus.claims, key=_uid)},
+    )
+
+
+def cross_article_pairs(claims: tuple[LoadedClaim, ...]) -> Iterable[tuple[LoadedClaim, LoadedClaim]]:
+    """Every pair of claims from different articles, in a stable order (claims are sorted by uid)."""
+    for position, first in enumerate(claims):
+        for second in claims[position + 1 :]:
+            if first.article != second.article:
+                yield first, second
+
+
+def quote_words(claim: LoadedClaim) -> str:
+    value = claim.claim.value
+    return (value.words if isinstance(value, QuoteValue) and value.words else None) or claim.provenance.exact
+
+
+MAX_GRAM_GROUP = 500  # a word run shared by more quotes than this is boilerplate, not evidence
+
+
+def quote_candidate_pairs(quotes, size: int, *, same_speaker: bool) -> list[tuple[LoadedClaim, LoadedClaim]]:
+    """Pairs of quote claims from different articles that share a run of `size` words, so that
+    quotes are compared by what they share rather than all against all."""
+    by_gram: dict[tuple[str, ...], list[LoadedClaim]] = defaultdict(list)
+    for claim in quotes:
+        tokens = [american_spelling(word) for word in words(quote_words(claim))]
+        for gram in {tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}:
+            by_gram[gram].append(claim)
+    pairs: dict[tuple[str, str], tuple[LoadedClaim, LoadedClaim]] = {}
+    for group in by_gram.values():
+        if len(group) > MAX_GRAM_GROUP:
+            continue
+        for position, first in enumerate(group):
+            for second in group[position + 1 :]:
+                same = first.claim.value.speaker == second.claim.value.speaker
+                if first.article == second.article or same != same_speaker:
+                    continue
+                ordered = (first, second) if first.uid < second.uid else (second, first)
+                pairs[(ordered[0].uid, ordered[1].uid)] = ordered
+    return [pairs[key] for key in sorted(pairs)]

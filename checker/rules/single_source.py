@@ -1,0 +1,73 @@
+"""CC109 single-source: a claim that no other independent source corroborates.
+
+Independence counts sources, not articles: two articles that carry the same wire story
+or say they are based on the same outlet (`derived_from`), or share a publisher, count
+once; a claim attributed to an outlet (`attributed_to: bloomberg`) counts as that outlet.
+A fact is corroborated when another source states it too (same subject, property and
+scope); a quote when another source renders the same words or a close paraphrase; a
+value of a many-valued property when another source gives the same value.
+
+Flags (unsupported):
+
+```yaml
+# only article a has this claim
+- {id: revenue, subject: openai, property: annualized-revenue, value: {kind: money, text: "$20 billion"}, quote: "..."}
+```
+
+Passes: article b also states OpenAI's annualized revenue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.compare import QuoteMatch, classify_quotes
+from checker.findings import Finding, Status
+from checker.index import Index, Key, quote_candidate_pairs, quote_words
+
+CODE = "CC109"
+NAME = "single-source"
+SEVERITY = "warning"
+CORROBORATING_QUOTES = (QuoteMatch.VERBATIM, QuoteMatch.VARIANT, QuoteMatch.PARAPHRASE)
+
+
+def check(index: Index, options: None = None) -> Iterator[Finding]:
+    corroborated_quotes = _corroborated_quotes(index)
+    for key, claims in index.by_key.items():
+        prop = index.corpus.properties[key.property]
+        if prop.value_kind == "quote":
+            lonely = [claim for claim in claims if claim.uid not in corroborated_quotes]
+            yield from (_finding(index, key, [claim]) for claim in lonely)
+        elif prop.cardinality == "multi" and prop.value_kind != "set":
+            yield from (_finding(index, key, [claim]) for claim in claims if not _value_repeated(index, claim, claims))
+        elif len(index.sources(claims)) == 1:
+            yield _finding(index, key, list(claims))
+
+
+def _corroborated_quotes(index: Index) -> set[str]:
+    quotes = [claim for key in index.keys_of_kind("quote") for claim in index.by_key[key]]
+    corroborated = set()
+    for first, second in quote_candidate_pairs(quotes, 2, same_speaker=True):
+        if index.source(first) == index.source(second):
+            continue
+        match = classify_quotes(quote_words(first), first.claim.value.verbatim,
+                                quote_words(second), second.claim.value.verbatim)
+        if match in CORROBORATING_QUOTES:
+            corroborated.update((first.uid, second.uid))
+    return corroborated
+
+
+def _value_repeated(index: Index, claim, claims) -> bool:
+    return any(
+        other.claim.value == claim.claim.value and index.source(other) != index.source(claim) for other in claims
+    )
+
+
+def _finding(index: Index, key: Key, claims) -> Finding:
+    source = index.source(claims[0])
+    who = source.split(":", 1)[1]
+    articles = sorted({claim.article for claim in claims})
+    via = "" if source.startswith("article:") else f" (in {', '.join(articles)})"
+    statements = "; ".join(sorted({index.statement(claim) for claim in claims}))
+    message = f"Only one independent source states this: {who}{via}. It says: {statements}."
+    return Finding(CODE, NAME, Status.UNSUPPORTED, message, key.label(), tuple(index.evidence(c) for c in claims))
