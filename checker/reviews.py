@@ -26,3 +26,27 @@ class Review(Authored):
 
 class ReviewFile(Authored):
     reviews: list[Review] = Field(default_factory=list)
+
+
+# ---- applying decisions to findings ---------------------------------------------------------
+
+
+class ReviewState(Authored):
+    """A finding's review as the report shows it."""
+
+    review: Review
+    stale: bool = Field(description="The evidence changed since the decision: it counts as unreviewed.")
+
+
+def apply_reviews(finding_fingerprints: dict[str, str], reviews: list[Review]) -> tuple[dict[str, ReviewState], list[Review]]:
+    """Match decisions to current findings (by id). Returns the state per finding id and the
+    decisions whose finding no longer exists. The latest decision for a finding wins."""
+    states: dict[str, ReviewState] = {}
+    orphans: list[Review] = []
+    for review in sorted(reviews, key=lambda item: (item.date, item.finding)):
+        fingerprint = finding_fingerprints.get(review.finding)
+        if fingerprint is None:
+            orphans.append(review)
+            continue
+        states[review.finding] = ReviewState(review=review, stale=review.evidence != fingerprint)
+    return states, orphans

@@ -1,0 +1,41 @@
+"""The corpus as it stands at a git ref, exported to a temporary directory for loading."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+from pathlib import Path
+
+
+class GitBaseError(RuntimeError):
+    pass
+
+
+def _git(repo: Path, *args: str) -> bytes:
+    try:
+        completed = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise GitBaseError(f"git could not run: {error}") from None
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitBaseError(message[-1] if message else f"git {' '.join(args)} failed")
+    return completed.stdout
+
+
+def export_corpus_at(ref: str, corpus: Path, destination: Path) -> Path:
+    """Write the corpus directory as it was at `ref` under destination; return its path there.
+    A corpus that did not exist at the ref yields an empty directory."""
+    absolute = corpus.resolve()
+    top = Path(_git(absolute if absolute.is_dir() else absolute.parent, "rev-parse", "--show-toplevel")
+               .decode().strip())
+    relative = absolute.relative_to(top).as_posix()
+    _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    listing = _git(top, "ls-tree", "-r", "--name-only", ref, "--", relative)
+    target = destination / relative
+    target.mkdir(parents=True, exist_ok=True)
+    if listing.strip():
+        archive = _git(top, "archive", "--format=tar", ref, "--", relative)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(destination, filter="data")
+    return target

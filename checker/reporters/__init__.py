@@ -1,0 +1,1 @@
+"""Reporters: each turns findings into one output format and knows nothing else."""

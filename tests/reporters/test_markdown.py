@@ -1,0 +1,92 @@
+"""The markdown report as GitHub shows it: rendered with GitHub's own cmark-gfm."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import cmarkgfm
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.cli import main
+from checker.config import Config
+from checker.pipeline import check_corpus
+from checker.reporters import markdown
+from checker.reporters.safe import markdown_inline
+from tests.conftest import REPO
+from tests.corpus_builder import write_corpus
+
+UNSAFE = cmarkgfm.Options.CMARK_OPT_UNSAFE  # let raw HTML through, so that any we emitted would show
+ALLOWED_TAGS = {"h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "code", "strong"}
+
+
+def render(text: str) -> str:
+    return cmarkgfm.github_flavored_markdown_to_html(text, options=UNSAFE)
+
+
+def tags(html: str) -> set[str]:
+    return {match.lower() for match in re.findall(r"</?([a-zA-Z][a-zA-Z0-9]*)", html)}
+
+
+def test_committed_report_is_current(monkeypatch):
+    """reports/discrepancies.md is reviewed as a diff: if this fails, rerun the README's main
+    command, read the diff of the report, and commit it."""
+    monkeypatch.chdir(REPO)
+    committed = (REPO / "reports" / "discrepancies.md").read_text(encoding="utf-8")
+    assert committed == markdown.render(check_corpus(Path("claims"), Config()).report)
+
+
+def test_seed_report_renders_as_github_markdown_with_no_raw_html(monkeypatch):
+    monkeypatch.chdir(REPO)
+    text = (REPO / "reports" / "discrepancies.md").read_text(encoding="utf-8")
+    html = render(text)
+    assert tags(html) <= ALLOWED_TAGS, tags(html) - ALLOWED_TAGS
+    assert html.count("<table>") == len(re.findall(r"^\|[-| ]+\|$", text, flags=re.M))
+    for table in re.findall(r"<table>.*?</table>", html, flags=re.S):
+        header_cells = len(re.findall(r"<th[ >]", table.split("</thead>")[0]))
+        for row in re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S):
+            assert len(re.findall(r"<td[ >]", row)) == header_cells
+
+
+HOSTILE = "<img src=x onerror=alert(1)> [click](https://evil.example) ![i](https://evil.example/x.png) @octocat | a | b | www.evil.example <script>alert(1)</script> *bold* `code` ~~gone~~ $x$"
+
+
+def test_hostile_article_and_claim_text_cannot_inject_anything(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    articles = [
+        {"id": "a", "text": f"Acme said: {HOSTILE}\nThe deal is worth $500 billion.",
+         "claims": [
+             {"id": "q", "subject": "acme-globex-deal", "property": "said",
+              "value": {"kind": "quote", "speaker": "jane-doe", "verbatim": True}, "quote": HOSTILE},
+             {"id": "v", "subject": "acme-globex-deal", "property": "deal-value",
+              "value": {"kind": "money", "text": "$500 billion"}, "quote": "$500 billion"},
+             {"id": "s", "subject": "acme-globex-deal", "property": "components",
+              "value": {"kind": "set", "items": ["[x](https://evil.example)", "@octocat", "a|b"]}, "quote": "Acme said"}]},
+        {"id": "b", "text": "The deal is worth $400 billion.",
+         "claims": [{"id": "v", "subject": "acme-globex-deal", "property": "deal-value",
+                     "value": {"kind": "money", "text": "$400 billion"}, "quote": "$400 billion"}]},
+    ]
+    write_corpus(tmp_path / "claims", articles)
+    main(["check", "claims", "--format", "markdown", "--output", "report.md"])
+    text = (tmp_path / "report.md").read_text(encoding="utf-8")
+    html = render(text)
+    assert tags(html) <= ALLOWED_TAGS, tags(html) - ALLOWED_TAGS
+    assert "evil.example" not in re.sub(r"\u2060", "", "".join(re.findall(r'href="([^"]*)"', html)))
+    assert not re.search(r"@\w", text), "an @mention would notify someone from a pull-request comment"
+    assert not re.search(r"https?://\w|www\.\w", text), "bare URLs would be autolinked"
+
+
+@given(st.text(max_size=300))
+def test_any_text_in_a_table_cell_stays_one_cell_of_plain_text(text):
+    cell = markdown_inline(text)
+    html = render(f"| a | b |\n| --- | --- |\n| {cell} | end |\n")
+    assert tags(html) <= {"table", "thead", "tbody", "tr", "th", "td"}
+    row = html.split("<tbody>")[1] if "<tbody>" in html else ""
+    assert len(re.findall(r"<td", row)) == 2 and "<td>end</td>" in row
+
+
+@given(st.text(max_size=300))
+def test_any_text_as_a_paragraph_stays_plain_text(text):
+    html = render(markdown_inline(text) + "\n")
+    assert tags(html) <= {"p"}
