@@ -59,10 +59,11 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
-        raise InputError(
-            Diagnostic(path, line, column, Code.YAML_SYNTAX, f"YAML syntax error: {problem}",
-                       "check indentation, colons and quotes around this line")
-        ) from None
+        lines = text.splitlines()
+        tabbed = 0 < line <= len(lines) and "\t" in lines[line - 1]
+        hint = ("YAML indents with spaces, never tabs: replace the tabs on this line" if tabbed
+                else "check indentation, colons and quotes around this line")
+        raise InputError(Diagnostic(path, line, column, Code.YAML_SYNTAX, f"YAML syntax error: {problem}", hint)) from None
     except yaml.YAMLError as error:
         raise InputError(
             Diagnostic(path, 1, 1, Code.YAML_SYNTAX, f"YAML cannot be read: {error}", "save the file as plain YAML")
@@ -88,8 +89,10 @@ class _Builder:
     def build(self, node: Node, path: DataPath, depth: int) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
-            raise self.fail(node, f"the document expands to more than {MAX_NODES} values",
-                            "remove anchors and aliases (&name / *name); write values out")
+            line, column = self.positions.get(path[:1], (1, 1))  # the entry that expands, not the anchor
+            raise InputError(Diagnostic(self.path, line, column, Code.YAML_FORBIDDEN,
+                                        f"the document expands to more than {MAX_NODES} values",
+                                        "remove anchors and aliases (&name / *name); write values out"))
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -97,13 +100,13 @@ class _Builder:
             return self.build_mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:
-                raise self.fail(node, f"tag {node.tag} is not allowed", "remove the tag")
+                raise self.fail(node, *_tag_refused(node.tag))
             return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
         return self.build_scalar(node)
 
     def build_mapping(self, node: MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
         if node.tag != _MAP_TAG:
-            raise self.fail(node, f"tag {node.tag} is not allowed", "remove the tag")
+            raise self.fail(node, *_tag_refused(node.tag))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -117,10 +120,9 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
-    def build_scalar(self, node: Node) -> Any:
-        if not isinstance(node, ScalarNode) or node.tag not in _STANDARD_TAGS:
-            raise self.fail(node, f"tag {node.tag} is not allowed here",
-                            "claim files hold plain text, numbers, lists and mappings only")
+    def build_scalar(self, node: ScalarNode) -> Any:
+        if node.tag not in _STANDARD_TAGS:
+            raise self.fail(node, *_tag_refused(node.tag))
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, OverflowError) as error:
@@ -131,3 +133,7 @@ class _Builder:
         if isinstance(value, dt.date):
             return value.isoformat()
         return value
+
+
+def _tag_refused(tag: str) -> tuple[str, str]:
+    return f"tag {tag} is not allowed", "claim files hold plain text, numbers, lists and mappings only: remove the tag"
