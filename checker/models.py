@@ -19,8 +19,8 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$"),
     Field(description="Lower-case letters, digits and hyphens, e.g. `openai-foxconn-partnership`."),
 ]
-EntityId = Annotated[Slug, Field(description="An id from claims/entities.yaml.")]
-PropertyId = Annotated[Slug, Field(description="An id from claims/properties.yaml.")]
+EntityId = Annotated[Slug, Field(description="An id from claims/registry/entities.yaml.")]
+PropertyId = Annotated[Slug, Field(description="An id from claims/registry/properties.yaml.")]
 SurfaceText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=500),
