@@ -1,0 +1,243 @@
+"""Dates: "November 20, 2025", "Friday", "Q3 2025", "by the end of 2029", "the past few months".
+
+A date normalizes to a DateSpan of whole days, end inclusive. `reference` is the
+article's publication date: relative text ("last week", "the past few months")
+needs it and is refused without it, except a weekday, a month or a month and
+day, which become constraints (start and end None; weekday, month, day set).
+
+    date := [by | no later than | since] body
+    body := named day | weekday | calendar day | period | window
+          | (earlier | later) period | (early | mid | late | end | beginning) period
+
+Decisions (see `date_forms` for the missing-year and window rules):
+
+- "early/mid/late 2026" are January-April, May-August, September-December
+  (granularity QUARTER, the nearest); of a month, days 1-10, 11-20, 21-end
+  (WEEK); of a decade, years 0-3, 4-6, 7-9.
+- "the end of 2029" is December 2029 (MONTH) and "the beginning/start of 2026"
+  January 2026; of a quarter or half, its last or first month; of a month,
+  days 21-end or 1-10; of a decade, its last or first year.
+- "by X" is (none, last day of X], hedge BY: "by 2030" ends 2030-12-31 and
+  "by the end of 2029" ends 2029-12-31. "since X" runs from the first day of X
+  to the publication date (or open), hedge SINCE. Both have granularity OPEN.
+- "earlier this year" / "earlier in 2025" run from the period's start to the
+  publication date; "later this year" from the publication date to its end.
+  Without a publication date an explicit period ("earlier in 2025") is whole.
+- "the 2000s" is the decade 2000-2009. "this decade" is the decade holding R.
+- A weekday stated with a date must agree with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from checker.normalize import calendar_spans as cal
+from checker.normalize import date_forms as forms
+from checker.normalize.date_forms import Context, make_span
+from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
+from checker.normalize.tokens import PhraseTable, Token, TokenKind, describe, tokenize
+from checker.values import DateSpan, Granularity, Hedge
+
+DATE_HINT = (
+    "Write a date like 'November 20, 2025', '2025-11-20', 'Nov. 20', 'Friday', 'October 2025', 'Q3 2025', "
+    "'the second half of 2026', 'early 2026', 'by the end of 2029', 'since 2018', 'last week' "
+    "or 'the past few months'."
+)
+DATE_FILLERS = frozenset({"in", "on", "during", "of", "the", "at", "over", "within", "throughout", "alone"})
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+DATE_HEDGES: PhraseTable[Hedge] = PhraseTable({"by": Hedge.BY, "no later than": Hedge.BY, "since": Hedge.SINCE})
+THIRDS = {"early": 0, "mid": 1, "middle": 1, "late": 2}
+EDGES = {"end": True, "beginning": False, "start": False}
+
+
+def parse_date(
+    text: str, reference: dt.date | None = None, options: NormalizeOptions = DEFAULT_OPTIONS
+) -> DateSpan:
+    """The span of days a date phrase means, read against the article's publication date.
+
+    `options` keeps the signature shared with the other normalizers; no date reading depends on it yet.
+    """
+    checked_options(options)
+    context = Context(text, _checked_reference(reference))
+    words = date_words(tokenize(text))
+    hedge = DATE_HEDGES.match(words, 0) if words else None
+    if hedge is not None:
+        words = words[hedge[1] :]
+        context = replace(context, looks_ahead=hedge[0] is Hedge.BY)
+    span = _body(words, context)
+    return span if hedge is None else _hedged(span, hedge[0], context)
+
+
+def date_words(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens that carry meaning in a date, with compound ones joined.
+
+    "2025-11-20" becomes one NUMBER token with dashes, "1990s" one WORD, "H2"
+    and "Q3" one WORD each; "20th" loses its suffix; hyphens ("mid-2026") and
+    filler words ("in", "on", "the", "of") go.
+    """
+    words: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        joined = _joined_at(tokens, position)
+        if joined is not None:
+            new_words, position = joined
+            words.extend(new_words)
+            continue
+        token = tokens[position]
+        position += 1
+        if token.is_symbol("-") or (token.is_word() and token.text in DATE_FILLERS):
+            continue
+        if token.kind is TokenKind.SYMBOL:
+            raise NormalizationError(f"I could not read {describe(token)} in a date.", DATE_HINT)
+        words.append(token)
+    return words
+
+
+def _joined_at(tokens: Sequence[Token], start: int) -> tuple[list[Token], int] | None:
+    token = tokens[start]
+    following = tokens[start + 1] if start + 1 < len(tokens) else None
+    iso = _iso_date_at(tokens, start)
+    if iso is not None:
+        return [iso], start + 5
+    if token.is_number and following is not None and following.glued and following.is_word("s"):
+        return [Token(TokenKind.WORD, token.text + "s")], start + 2
+    if token.is_number and following is not None and following.is_word(*ORDINAL_SUFFIXES):
+        return [token], start + 2
+    if token.is_word("h", "q") and following is not None and following.text in ("1", "2", "3", "4"):
+        return [Token(TokenKind.WORD, token.text + following.text)], start + 2
+    head, comma, tail = token.text.partition(",")
+    if token.is_number and comma and len(head) <= 2 and len(tail) == 4:  # "Nov 20,2025"
+        return [Token(TokenKind.NUMBER, head), Token(TokenKind.NUMBER, tail)], start + 1
+    return None
+
+
+def _iso_date_at(tokens: Sequence[Token], start: int) -> Token | None:
+    """YYYY-MM-DD (or YYYY/MM/DD) as one NUMBER token with dashes."""
+    parts = tokens[start : start + 5]
+    if len(parts) != 5 or not (parts[1].is_symbol("-") or parts[1].is_symbol("/")):
+        return None
+    separator = parts[1].text
+    if not parts[3].is_symbol(separator):
+        return None
+    numbers = [parts[0], parts[2], parts[4]]
+    if any(forms.digits_of(number) is None for number in numbers):
+        return None
+    if len(parts[0].text) != 4 or len(parts[2].text) > 2 or len(parts[4].text) > 2:
+        return None
+    return Token(TokenKind.NUMBER, "-".join(number.text for number in numbers))
+
+
+def _checked_reference(reference: object) -> dt.date | None:
+    if reference is None:
+        return None
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    if not isinstance(reference, dt.date):
+        raise NormalizationError(
+            f"The publication date must be a date, not {type(reference).__name__}.",
+            "Pass a datetime.date such as date(2025, 11, 21).",
+        )
+    cal.checked_year(reference.year)
+    return reference
+
+
+def _body(words: Sequence[Token], context: Context) -> DateSpan:
+    body_forms = (forms.named_day, forms.weekday, forms.calendar_day, forms.period, forms.window, _earlier_or_later)
+    for form in (*body_forms, _part_of_period):
+        span = form(words, context)
+        if span is not None:
+            return span
+    raise NormalizationError(f"I could not read {quoted(context.text)} as a date.", DATE_HINT)
+
+
+def _resolved_period(words: Sequence[Token], context: Context) -> DateSpan | None:
+    """A period with both ends known; a bare month without a publication date is refused here."""
+    span = forms.period(words, context)
+    if span is not None and (span.start is None or span.end is None):
+        context.publication_date()
+    return span
+
+
+def _earlier_or_later(words: Sequence[Token], context: Context) -> DateSpan | None:
+    if not words or not words[0].is_word("earlier", "later"):
+        return None
+    span = _resolved_period(words[1:], context)
+    if span is None or span.start is None or span.end is None:
+        return None
+    reference = context.reference
+    if reference is None:
+        return span
+    if words[0].text == "earlier":
+        start, end = span.start, min(reference, span.end)
+    else:
+        start, end = max(reference, span.start), span.end
+    if start > end:
+        raise NormalizationError(
+            f"{quoted(context.text)} lies on the wrong side of the publication date {reference.isoformat()}.",
+            "Check the year, or use 'earlier' for the past and 'later' for the future.",
+        )
+    return make_span((start, end), span.granularity)
+
+
+def _part_of_period(words: Sequence[Token], context: Context) -> DateSpan | None:
+    if not words or (words[0].text not in THIRDS and words[0].text not in EDGES):
+        return None
+    span = _resolved_period(words[1:], context)
+    if span is None or span.start is None or span.end is None:
+        return None
+    if words[0].text in THIRDS:
+        return _third_of(span, THIRDS[words[0].text], context.text)
+    return _edge_of(span, EDGES[words[0].text], context.text)
+
+
+def _third_of(span: DateSpan, index: int, text: str) -> DateSpan:
+    assert span.start is not None and span.end is not None
+    year = span.start.year
+    if span.granularity is Granularity.YEAR:
+        return make_span(cal.months_days(year, 4 * index + 1, 4 * index + 4), Granularity.QUARTER)
+    if span.granularity is Granularity.MONTH:
+        first, last = (1, 11, 21)[index], (10, 20, span.end.day)[index]
+        month = span.start.month
+        return make_span((dt.date(year, month, first), dt.date(year, month, last)), Granularity.WEEK)
+    if _is_decade(span):
+        first, last = ((0, 3), (4, 6), (7, 9))[index]
+        return make_span((cal.year_days(year + first)[0], cal.year_days(year + last)[1]), Granularity.MULTI_YEAR)
+    raise NormalizationError(f"{quoted(text)}: early, mid and late work with a year, a month or a decade.", DATE_HINT)
+
+
+def _edge_of(span: DateSpan, at_end: bool, text: str) -> DateSpan:
+    assert span.start is not None and span.end is not None
+    edge = span.end if at_end else span.start
+    if span.granularity in (Granularity.YEAR, Granularity.HALF, Granularity.QUARTER):
+        return make_span(cal.month_days(edge.year, edge.month), Granularity.MONTH)
+    if span.granularity is Granularity.MONTH:
+        first, last = (21, span.end.day) if at_end else (1, 10)
+        return make_span((edge.replace(day=first), edge.replace(day=last)), Granularity.WEEK)
+    if _is_decade(span):
+        return make_span(cal.year_days(edge.year), Granularity.YEAR)
+    raise NormalizationError(
+        f"{quoted(text)}: the end or beginning works with a year, a half, a quarter, a month or a decade.", DATE_HINT
+    )
+
+
+def _is_decade(span: DateSpan) -> bool:
+    return span.start is not None and span.end is not None and span.end.year - span.start.year == 9
+
+
+def _hedged(span: DateSpan, hedge: Hedge, context: Context) -> DateSpan:
+    if hedge is Hedge.BY:
+        if span.end is None:
+            context.publication_date()
+        return make_span((None, span.end), Granularity.OPEN, hedge=hedge)
+    if span.start is None:
+        context.publication_date()
+    end = context.reference
+    if end is not None and span.start is not None and end < span.start:
+        raise NormalizationError(
+            f"{quoted(context.text)} starts after the publication date {end.isoformat()}.",
+            "Check the year: 'since' looks back from the publication date.",
+        )
+    return make_span((span.start, end), Granularity.OPEN, hedge=hedge)

@@ -1,0 +1,25 @@
+"""The one exception every normalizer raises, so callers catch exactly one type."""
+
+from __future__ import annotations
+
+
+class NormalizationError(ValueError):
+    """Surface text that cannot be normalized.
+
+    `message` says what is wrong and `hint` how to fix it, both in plain English,
+    because they are shown to the editor who wrote the claim.
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} Hint: {self.hint}" if self.hint else self.message
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """The text in quotes for an error message, shortened so messages stay readable."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(shown)

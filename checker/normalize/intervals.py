@@ -1,0 +1,145 @@
+"""From a parsed expression to interval bounds: what each hedge word means.
+
+Decisions:
+
+- "around/about/roughly/approximately/some/close to X" and "an estimated X" are
+  [X*(1-t), X*(1+t)]; "nearly/almost/just under X" is [X*(1-t), X) (tolerances
+  from `NormalizeOptions`).
+- "more than X" is (X, none); "at least X" and "X-plus" are [X, none);
+  "up to X" is [0, X] and "less than X" is [0, X): amounts are never negative.
+  Fractions cap every side at 1 ("about 95%" is [0.855, 1]).
+- Only "around" and "an estimated" combine with a range (they widen it) or with
+  a vague amount (which is already wide, so it is unchanged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal, localcontext
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.expressions import Expression
+from checker.normalize.numbers import Amount, tidy
+from checker.normalize.options import NormalizeOptions
+from checker.values import Hedge, Interval
+
+WIDENING_HEDGES = (Hedge.APPROXIMATE, Hedge.ESTIMATED)
+IntervalModel = TypeVar("IntervalModel", bound=Interval)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    low: Decimal | None
+    high: Decimal | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    hedge: Hedge | None = None
+
+
+def bounds_of(
+    expression: Expression,
+    amounts: Sequence[Amount],
+    options: NormalizeOptions,
+    text: str,
+    ceiling: Decimal | None = None,
+) -> Bounds:
+    """The interval the amounts (one per side, in base units) and the hedge describe."""
+    with localcontext() as context:
+        context.prec = 60  # hedging a 24-digit amount must not round it
+        bounds = _raw_bounds(expression, amounts, options, text, ceiling)
+    bounds = replace(
+        bounds,
+        low=None if bounds.low is None else tidy(bounds.low),
+        high=None if bounds.high is None else tidy(bounds.high),
+    )
+    if _is_empty(bounds):
+        raise NormalizationError(f"{quoted(text)} describes an empty interval.", "Check the hedge word and the amount.")
+    return bounds
+
+
+def interval_model(model: type[IntervalModel], bounds: Bounds, text: str, **fields: object) -> IntervalModel:
+    """A Money, Quantity or Fraction holding the bounds; its own validation failing is a NormalizationError."""
+    try:
+        return model(
+            low=bounds.low,
+            high=bounds.high,
+            low_inclusive=bounds.low_inclusive,
+            high_inclusive=bounds.high_inclusive,
+            hedge=bounds.hedge,
+            **fields,
+        )
+    except ValidationError as error:
+        raise NormalizationError(f"{quoted(text)} is not a valid value: {error.errors()[0]['msg']}.") from None
+
+
+def _is_empty(bounds: Bounds) -> bool:
+    if bounds.low is None or bounds.high is None:
+        return False
+    if bounds.low == bounds.high:
+        return not (bounds.low_inclusive and bounds.high_inclusive)
+    return bounds.low > bounds.high
+
+
+def _raw_bounds(
+    expression: Expression, amounts: Sequence[Amount], options: NormalizeOptions, text: str, ceiling: Decimal | None
+) -> Bounds:
+    hedge = expression.hedge
+    if len(amounts) == 2:
+        if expression.plus:
+            raise NormalizationError(f"{quoted(text)} puts 'plus' after a range.", "Use a range or 'X-plus', not both.")
+        return _range_bounds(hedge, amounts, options, text, ceiling=ceiling)
+    amount = amounts[0]
+    if expression.plus:
+        if hedge is not None:
+            raise NormalizationError(f"{quoted(text)} has two hedges ('plus' and another).", "Keep one of them.")
+        hedge = Hedge.AT_LEAST
+    if not amount.is_point:
+        if hedge not in (None, *WIDENING_HEDGES):
+            raise NormalizationError(
+                f"{quoted(text)} hedges an amount that is already vague.", "Drop the hedge or state a number."
+            )
+        return Bounds(amount.low, amount.high, amount.low_inclusive, amount.high_inclusive, amount.implied_hedge)
+    return _hedged_point(hedge, amount.low, options.tolerance(hedge) if hedge else Decimal(0), ceiling)
+
+
+def _hedged_point(hedge: Hedge | None, value: Decimal, tolerance: Decimal, ceiling: Decimal | None) -> Bounds:
+    zero = Decimal(0)
+    if hedge is None:
+        return Bounds(value, value)
+    if hedge in WIDENING_HEDGES:
+        return Bounds(value * (1 - tolerance), _capped(value * (1 + tolerance), ceiling), hedge=hedge)
+    if hedge is Hedge.NEARLY:
+        return Bounds(value * (1 - tolerance), value, high_inclusive=False, hedge=hedge)
+    if hedge is Hedge.MORE_THAN:
+        return Bounds(value, ceiling, low_inclusive=False, hedge=hedge)
+    if hedge is Hedge.AT_LEAST:
+        return Bounds(value, ceiling, hedge=hedge)
+    if hedge is Hedge.UP_TO:
+        return Bounds(zero, value, hedge=hedge)
+    return Bounds(zero, value, high_inclusive=False, hedge=hedge)
+
+
+def _range_bounds(
+    hedge: Hedge | None, amounts: Sequence[Amount], options: NormalizeOptions, text: str, *, ceiling: Decimal | None
+) -> Bounds:
+    first, second = amounts
+    if first.low > second.high:
+        raise NormalizationError(
+            f"The range in {quoted(text)} runs backwards.", "Put the smaller amount first, as in '$2-3 billion'."
+        )
+    if hedge is None:
+        return Bounds(first.low, second.high, first.low_inclusive, second.high_inclusive, Hedge.RANGE)
+    if hedge not in WIDENING_HEDGES:
+        raise NormalizationError(
+            f"{quoted(text)} puts '{hedge.value}' before a range.", "Use a range or a hedged amount, not both."
+        )
+    tolerance = options.tolerance(hedge)
+    return Bounds(first.low * (1 - tolerance), _capped(second.high * (1 + tolerance), ceiling), hedge=hedge)
+
+
+def _capped(value: Decimal, ceiling: Decimal | None) -> Decimal:
+    return value if ceiling is None else min(value, ceiling)

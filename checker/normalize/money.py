@@ -1,0 +1,148 @@
+"""Money: "$1.37 billion", "about €2bn", "between $2 billion and $3 billion", "Rs 500 crore".
+
+Decisions:
+
+- A bare "$", "dollar" or "dollars" is `NormalizeOptions.default_currency`; a
+  named dollar ("NT$", "HK$", "A$", "C$", "S$", "US$", "USD") wins over it, so
+  "NT$10 billion dollars" is TWD. "¥" is JPY; "yuan" and "RMB" are CNY.
+- An amount without any currency ("1.4 trillion", "hundreds of billions") is
+  refused: the reader cannot know what it counts. Write "hundreds of billions of
+  dollars" or "$1.4 trillion".
+- Words around the amount that carry no value ("in", "of", "worth", "deal",
+  "valued at", "a ... deal", "investment") are ignored; any other word is an
+  error, so a typo never silently changes the value.
+- A rate ("$2 billion annually", "$20 billion in annualized revenue") is
+  refused rather than read as a total: the period belongs in the claim's
+  property, and the quoted value should be the amount alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.expressions import (
+    Side,
+    filler_reader,
+    marker_reader,
+    parse_expression,
+    read_connector,
+    read_hedge,
+    read_items,
+    read_plus,
+    read_stated,
+)
+from checker.normalize.intervals import bounds_of, interval_model
+from checker.normalize.numbers import check_magnitude
+from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
+from checker.normalize.tokens import PhraseTable, Token, tokenize
+from checker.values import Money
+
+MONEY_HINT = (
+    "Write an amount with its currency, like '$1.4 trillion', 'about €2bn', "
+    "'between $2 billion and $3 billion', 'more than $100 million' or 'Rs 500 crore'."
+)
+
+ANY_DOLLAR = "$"
+"""Marker for "$" or "dollars" without a country: the default currency unless one is named."""
+
+DOLLAR_CURRENCIES = frozenset({"USD", "TWD", "HKD", "AUD", "CAD", "SGD", "NZD"})
+
+_CURRENCY_NAMES: dict[str, list[str]] = {
+    ANY_DOLLAR: ["$", "dollar", "dollars", "-dollar"],
+    "USD": ["US$", "US $", "U.S. $", "USD", "US dollars", "U.S. dollars", "American dollars"],
+    "TWD": ["NT$", "NT $", "TWD", "NTD", "Taiwan dollars", "new Taiwan dollars", "Taiwanese dollars"],
+    "HKD": ["HK$", "HK $", "HKD", "Hong Kong dollars"],
+    "AUD": ["A$", "AU$", "AUD", "Australian dollars"],
+    "CAD": ["C$", "CA$", "CAD", "Canadian dollars"],
+    "SGD": ["S$", "SGD", "Singapore dollars"],
+    "NZD": ["NZ$", "NZD", "New Zealand dollars"],
+    "EUR": ["€", "EUR", "euro", "euros"],
+    "GBP": ["£", "GBP", "pound", "pounds", "sterling", "pounds sterling"],
+    "JPY": ["¥", "JPY", "yen", "Japanese yen"],
+    "CNY": ["yuan", "CNY", "RMB", "renminbi", "Chinese yuan", "元"],
+    "INR": ["₹", "Rs", "INR", "rupee", "rupees", "Indian rupees"],
+    "KRW": ["₩", "KRW", "won", "Korean won"],
+    "CHF": ["CHF", "Swiss francs"],
+    "BRL": ["R$", "BRL", "reais"],
+}
+CURRENCY_PHRASES: PhraseTable[Hashable] = PhraseTable(
+    {name: code for code, names in _CURRENCY_NAMES.items() for name in names}
+)
+MONEY_FILLERS: PhraseTable[bool] = PhraseTable(
+    dict.fromkeys(
+        ["in", "of", "worth", "deal", "deals", "the", "a", "an", "at", "valued at", "total", "totaling",
+         "totalling", "sum of", "investment", "investments", "agreement", "commitment", "commitments",
+         "spending", "funding", "contract", "package"],
+        True,
+    )
+)
+RATE_PHRASES: PhraseTable[str] = PhraseTable(
+    {
+        phrase: phrase
+        for period in ("year", "month", "quarter", "week", "day")
+        for phrase in (f"a {period}", f"per {period}", f"each {period}", f"every {period}", f"/{period}")
+    }
+    | {word: word for word in ("annually", "annual", "annualized", "annualised", "yearly", "per annum",
+                               "monthly", "quarterly", "weekly", "daily")}
+)  # fmt: skip
+
+
+def _refuse_rate(tokens: Sequence[Token], start: int) -> None:
+    found = RATE_PHRASES.match(tokens, start)
+    if found is not None:
+        raise NormalizationError(
+            f"'{found[0]}' makes this a rate, not an amount of money.",
+            "Quote the amount alone and put the period in the claim's property, such as annual investment.",
+        )
+
+
+MONEY_READERS = (
+    _refuse_rate,
+    read_hedge,
+    read_plus,
+    marker_reader(CURRENCY_PHRASES),
+    read_connector,
+    read_stated,
+    filler_reader(MONEY_FILLERS),
+)
+
+
+def parse_money(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Money:
+    """The interval of money a phrase states, in the currency's base unit (dollars, not cents)."""
+    options = checked_options(options)
+    items = read_items(tokenize(text), MONEY_READERS, text, MONEY_HINT)
+    expression = parse_expression(items, text, MONEY_HINT, markers_lead=True)
+    currency = _currency_of(expression.sides, options, text)
+    amounts = [check_magnitude(side.amount, text) for side in expression.sides]
+    bounds = bounds_of(expression, amounts, options, text)
+    return interval_model(Money, bounds, text, currency=currency)
+
+
+def _currency_of(sides: Sequence[Side], options: NormalizeOptions, text: str) -> str:
+    codes = {_side_currency(side, options, text) for side in sides}
+    if None in codes:
+        raise NormalizationError(f"{quoted(text)} has no currency.", "Add the currency symbol, as in '$1.4 trillion'.")
+    if len(codes) > 1:
+        raise NormalizationError(
+            f"{quoted(text)} mixes currencies ({', '.join(sorted(map(str, codes)))}).",
+            "Give both ends of a range in one currency.",
+        )
+    return str(codes.pop())
+
+
+def _side_currency(side: Side, options: NormalizeOptions, text: str) -> str | None:
+    named = {marker for marker in side.markers if marker != ANY_DOLLAR}
+    if len(named) > 1:
+        raise NormalizationError(
+            f"{quoted(text)} names more than one currency ({', '.join(sorted(map(str, named)))}).",
+            "Keep one currency symbol or code.",
+        )
+    if named:
+        code = str(named.pop())
+        if ANY_DOLLAR in side.markers and code not in DOLLAR_CURRENCIES:
+            raise NormalizationError(
+                f"{quoted(text)} calls {code} dollars.", "Keep one currency symbol or code."
+            )
+        return code
+    return options.default_currency if ANY_DOLLAR in side.markers else None
