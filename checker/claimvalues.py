@@ -10,6 +10,7 @@ from checker.corpus import Provenance
 from checker.diagnostics import Code
 from checker.models import Claim, Entity, Property, QuoteValue
 from checker.normalize import (
+    NeedsPublicationDate,
     NormalizationError,
     NormalizeOptions,
     parse_date,
@@ -18,7 +19,7 @@ from checker.normalize import (
     parse_quantity,
 )
 from checker.provenance import FoldedText, fold
-from checker.values import DateSpan, NormalizedValue
+from checker.values import UNRESOLVED_DATE, DateSpan, NormalizedValue
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def _normalize_value(claim, published, options, problems) -> NormalizedValue | N
         return None
     try:
         return parser(claim.value.text, published, options)
+    except NeedsPublicationDate:
+        return UNRESOLVED_DATE  # kept, and compared as "cannot be dated", rather than dropped
     except NormalizationError as error:
         problems.append(ClaimProblem(("value", "text"), Code.VALUE, f"value {claim.value.text!r}: {error.message}",
                                      error.hint))
@@ -132,6 +135,8 @@ def _normalize_period(claim, published, options, problems) -> DateSpan | None:
         return None
     try:
         return parse_date(period, published, options)
+    except NeedsPublicationDate:
+        return UNRESOLVED_DATE
     except NormalizationError as error:
         problems.append(ClaimProblem(("qualifiers", "period"), Code.VALUE, f"period {period!r}: {error.message}",
                                      error.hint))

@@ -12,9 +12,9 @@ from checker import describe
 from checker.compare import american_spelling, words
 from checker.corpus import Corpus, LoadedClaim
 from checker.findings import Evidence
-from checker.models import Entity, EntityValue, Property, QuoteValue
+from checker.models import BooleanValue, Entity, EntityValue, Property, QuoteValue, RelationValue
 from checker.provenance import fold
-from checker.values import DateSpan
+from checker.values import UNRESOLVED_DATE, DateSpan
 
 SEPARATOR = " · "
 
@@ -105,9 +105,17 @@ class Index:
         return self.corpus.articles[claim.article].published
 
     def statement(self, claim: LoadedClaim) -> str:
-        """The claim as a sentence: `OpenAI–Foxconn partnership was announced on 2025-11-20 (Thursday)`."""
+        """The claim as a sentence: `OpenAI-Foxconn partnership was announced on 2025-11-20 (Thursday)`."""
+        value = claim.claim.value
+        subject = self.entity_name(claim.subject)
+        if isinstance(value, QuoteValue):
+            return self.value_text(claim)
+        if isinstance(value, RelationValue):
+            return f"{subject} came {self.value_text(claim)}"
         label = self.corpus.properties[claim.property].label
-        return f"{self.entity_name(claim.subject)} {label} {self.value_text(claim)}"
+        separator = ": " if isinstance(value, BooleanValue) else " "
+        scope = self.key(claim).scope
+        return f"{subject} {label}{separator}{self.value_text(claim)}" + (f" ({scope})" if scope else "")
 
     def entity_name(self, entity_id: str) -> str:
         entity = self.corpus.entities.get(entity_id)
@@ -132,11 +140,15 @@ class Index:
         )
 
     def value_text(self, claim: LoadedClaim) -> str:
+        if claim.value == UNRESOLVED_DATE:
+            return f"\u201c{claim.claim.value.text}\u201d (cannot be dated: the article states no publication date)"
         if claim.value is not None:
             return describe.normalized(claim.value)
         value = claim.claim.value
         if isinstance(value, EntityValue):
             return self.entity_name(value.entity)
+        if isinstance(value, RelationValue):
+            return f"{value.relation} {self.entity_name(value.event)}"
         if isinstance(value, QuoteValue):
             return f"{self.entity_name(value.speaker)}: \u201c{value.words or claim.provenance.exact}\u201d" + (
                 "" if value.verbatim else " (paraphrased)"

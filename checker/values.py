@@ -117,9 +117,9 @@ class DateSpan(Frozen):
     """A span of calendar days, end inclusive, plus constraints the text states.
 
     `start`/`end` None means unbounded on that side. `weekday` (0 = Monday),
-    `month` and `day` are constraints that every date of the span must satisfy when
-    the text could not be resolved to a bounded span: "Friday" with no publication
-    date is start=end=None, weekday=4.
+    `month` and `day` are constraints that every date of the span must satisfy:
+    "Friday" with no publication date is start=end=None, weekday=4. A weekday the
+    text names is kept even when resolved, so rules can tell "Friday" from a date.
     """
 
     kind: Literal["date"] = "date"
@@ -161,3 +161,7 @@ class DateSpan(Frozen):
 
 
 NormalizedValue = Money | Quantity | Fraction | DateSpan
+
+# A relative date ("in recent months") in an article that states no publication date:
+# kept as a claim, and compared as a date that cannot be pinned to the calendar.
+UNRESOLVED_DATE = DateSpan(granularity=Granularity.OPEN)

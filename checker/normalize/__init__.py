@@ -17,7 +17,7 @@ date shapes) and dates. Each module's docstring lists the decisions it makes.
 
 from checker.normalize.calendar_spans import MAX_YEAR, MIN_YEAR
 from checker.normalize.dates import parse_date
-from checker.normalize.errors import NormalizationError
+from checker.normalize.errors import NeedsPublicationDate, NormalizationError
 from checker.normalize.fraction import parse_fraction
 from checker.normalize.money import parse_money
 from checker.normalize.numbers import MAX_AMOUNT
@@ -31,6 +31,7 @@ __all__ = [
     "MAX_INPUT_LENGTH",
     "MAX_YEAR",
     "MIN_YEAR",
+    "NeedsPublicationDate",
     "NormalizationError",
     "NormalizeOptions",
     "convert",

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from checker.normalize import calendar_spans as cal
-from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.errors import NeedsPublicationDate, NormalizationError, quoted
 from checker.normalize.numbers import read_amount
 from checker.normalize.tokens import Token, TokenKind
 from checker.values import WEEKDAY_NAMES, DateSpan, Granularity, Hedge
@@ -66,7 +66,7 @@ class Context:
 
     def publication_date(self) -> dt.date:
         if self.reference is None:
-            raise NormalizationError(
+            raise NeedsPublicationDate(
                 f"{quoted(self.text)} is relative, so it needs the article's publication date.",
                 "Pass the publication date as the reference, or write an absolute date such as 'November 2025'.",
             )

@@ -19,6 +19,14 @@ class NormalizationError(ValueError):
         return f"{self.message} Hint: {self.hint}" if self.hint else self.message
 
 
+class NeedsPublicationDate(NormalizationError):
+    """A relative expression ("last week", "the past few months") with no reference date.
+
+    The loader turns this into an unresolved span for an article that states no
+    publication date: the claim is kept and compared as "cannot be dated", not dropped.
+    """
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """The text in quotes for an error message, shortened so messages stay readable."""
     shown = text if len(text) <= limit else text[: limit - 1] + "…"
