@@ -61,10 +61,11 @@ def _judge(index: Index, relation, subject_dates, other_dates) -> Finding:
         involved.update({claim.uid: claim for claim in pair})
     subject_name, other_name = index.entity_name(relation.subject), index.entity_name(relation.claim.value.event)
     dates = "; ".join(
-        f"{subject_name} {index.value_text(a)} ({a.article}) vs {other_name} {index.value_text(b)} ({b.article})"
+        f"{subject_name}: {index.value_text(a)} in {a.article}, {other_name}: {index.value_text(b)} in {b.article}"
         for a, b in pairs
     )
-    message = f"{relation.article} says {subject_name} came {verb} {other_name}: {explanation} {dates}."
+    joiner = "but" if status is Status.CONFLICT else "and"
+    message = f"{relation.article} says {subject_name} came {verb} {other_name}, {joiner} {explanation} Dates given: {dates}."
     evidence = tuple(index.evidence(claim) for claim in sorted(involved.values(), key=lambda c: c.uid))
     return Finding(CODE, NAME, status, message, index.key(relation).label(), evidence)
 

@@ -3,7 +3,8 @@
 For a property that has one true value per subject and scope (`cardinality: single`),
 every pair of claims from different articles is compared on its normalized value:
 intervals that overlap (within the property's tolerance) agree; disjoint intervals
-conflict. When at least two independent sources agree the fact is *consistent*.
+conflict. A vague amount ("multibillion-dollar") that fits a figure is compatible, not
+a corroboration. When at least two independent sources agree the fact is *consistent*.
 A date that is only a constraint ("in October" with no publication date) cannot
 corroborate anything: such a pair is *compatible*, with the reason. Dates that name a
 weekday are left to CC102.
@@ -27,7 +28,7 @@ from collections.abc import Iterator
 from checker.compare import first_common_day, intervals_agree, is_open
 from checker.findings import Finding, Status
 from checker.index import Index, Key, cross_article_pairs
-from checker.values import DateSpan, Interval
+from checker.values import DateSpan, Hedge, Interval
 
 CODE = "CC101"
 NAME = "value-agreement"
@@ -67,6 +68,7 @@ def _compare_key(index: Index, key: Key, claims, tolerance) -> Iterator[Finding]
         yield _finding(index, key, Status.COMPATIBLE, undecided, _weak_message(index, undecided, sorted(reasons)))
 
 
+TOO_VAGUE = 'a vague amount ("multibillion", "hundreds of billions") fits, but is too vague to corroborate a figure'
 UNPINNED = "at least one date is not pinned to a calendar (its article states no publication date)"
 
 
@@ -80,7 +82,9 @@ def _verdict(first, second, tolerance) -> tuple[str, str]:
         for unit in ("currency", "unit"):
             if getattr(a, unit, None) != getattr(b, unit, None):
                 return "weak", f"the {unit}s differ ({getattr(a, unit)} and {getattr(b, unit)}) and are not converted"
-        return ("agree", "") if intervals_agree(a, b, tolerance.relative) else ("conflict", "")
+        if not intervals_agree(a, b, tolerance.relative):
+            return "conflict", ""
+        return ("weak", TOO_VAGUE) if Hedge.VAGUE in (a.hedge, b.hedge) else ("agree", "")
     return ("agree", "") if first.claim.value == second.claim.value else ("conflict", "")
 
 
@@ -98,6 +102,10 @@ def _conflict_message(index: Index, first, second) -> str:
 
 def _agreement_message(index: Index, members) -> str:
     sources = len(index.sources(members))
+    statements = sorted({index.statement(claim) for claim in members})
+    if len(statements) == 1:
+        articles = ", ".join(sorted({claim.article for claim in members}))
+        return f"{sources} independent sources agree that {statements[0]} ({articles})."
     said = "; ".join(_say(index, claim) for claim in members)
     return f"{sources} independent sources agree: {said}."
 
