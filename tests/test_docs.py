@@ -1,0 +1,51 @@
+"""What the README and the editor guide promise must hold: commands, ids and examples."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from checker.config import Config
+from checker.pipeline import check_corpus
+from tests.conftest import REPO
+
+GUIDE = (REPO / "docs" / "editor-guide.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    ci_command = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert f"\n{ci_command}\n" in README
+
+
+def test_the_workflow_installs_as_the_readme_does():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "claimcheck.yml").read_text(encoding="utf-8"))
+    install = next(step["run"] for step in workflow["jobs"]["check"]["steps"] if step.get("name", "").startswith("Install"))
+    assert install in README
+
+
+def test_finding_ids_quoted_in_the_docs_exist_in_the_seed_report(monkeypatch):
+    monkeypatch.chdir(REPO)
+    ids = {finding.id for finding in check_corpus(Path("claims"), Config()).findings}
+    quoted = set(re.findall(r"CC1\d\d-[0-9a-f]{12}", GUIDE + README))
+    assert quoted and quoted <= ids
+
+
+def test_the_guide_examples_are_real_claims_of_the_corpus():
+    snippets = re.findall(r"```yaml\n(.*?)```", GUIDE, flags=re.S)
+    claims = [claim for snippet in snippets for claim in _claims_in(snippet)]
+    assert len(claims) == 2
+    corpus_claims = {}
+    for path in (REPO / "claims").glob("*.claims.yaml"):
+        for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]:
+            corpus_claims[claim["id"]] = claim
+    for claim in claims:
+        real = corpus_claims[claim["id"]]
+        assert {key: real[key] for key in claim} == claim
+
+
+def _claims_in(snippet: str) -> list[dict]:
+    data = yaml.safe_load(snippet if snippet.lstrip().startswith(("#", "article")) else "claims:\n" + snippet)
+    return data.get("claims", [])
