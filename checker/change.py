@@ -39,7 +39,7 @@ def changed_articles(base: Corpus, current: Corpus) -> tuple[str, ...]:
 
 
 def _claims_of(corpus: Corpus, article_id: str) -> list:
-    return sorted((claim.claim.model_dump_json() for claim in corpus.claims if claim.article == article_id))
+    return sorted(claim.claim.model_dump_json() for claim in corpus.claims if claim.article == article_id)
 
 
 def describe_change(label: str, base_findings: tuple[Finding, ...], findings: tuple[Finding, ...],

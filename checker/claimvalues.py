@@ -95,9 +95,9 @@ def _pin_quote(claim: Claim, article: FoldedText, problems: list[ClaimProblem]) 
     spans = article.occurrences(selector.exact, selector.prefix, selector.suffix)
     if len(spans) == 1:
         span = spans[0]
-        if isinstance(claim.value, QuoteValue) and claim.value.words is not None:
-            if fold(claim.value.words).strip() not in fold(selector.exact):
-                problems.append(ClaimProblem(("value", "words"), Code.QUOTE_NOT_FOUND,
+        words = claim.value.words if isinstance(claim.value, QuoteValue) else None
+        if words is not None and fold(words).strip() not in fold(selector.exact):
+            problems.append(ClaimProblem(("value", "words"), Code.QUOTE_NOT_FOUND,
                                              "the quoted words are not part of the claim's quote",
                                              "copy the words from inside the quote, or widen the quote"))
         exact = article.original[span.start : span.end]

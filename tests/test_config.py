@@ -8,8 +8,8 @@ import pytest
 
 from checker.cli import main
 from checker.config import ConfigError, load_config
-from tests.test_cli import CONFLICTING
 from tests.corpus_builder import write_corpus
+from tests.test_cli import CONFLICTING
 
 
 @pytest.fixture
