@@ -26,7 +26,7 @@ _SECTION_TITLES = {
 }
 _CELL = {Status.CONFLICT: "conflicts", Status.COMPATIBLE: "compatible", Status.CONSISTENT: "agrees",
          Status.UNSUPPORTED: "only source"}
-_CELL_PRIORITY = (Status.CONFLICT, Status.COMPATIBLE, Status.CONSISTENT, Status.UNSUPPORTED)
+_CELL_PRIORITY = (Status.CONFLICT, Status.CONSISTENT, Status.COMPATIBLE, Status.UNSUPPORTED)
 
 
 def render(data: ReportData) -> str:
@@ -161,7 +161,7 @@ def _coverage_matrix(data: ReportData) -> str:
             row.append(_CELL[next(s for s in _CELL_PRIORITY if s in statuses)] if statuses else "\u2014")
         rows.append(row)
     headers = ["Claim (subject · property · scope)", *(markdown_code(article) for article in data.articles)]
-    legend = ("Each cell: the strongest finding on that article's claim. agrees: an independent source says the "
+    legend = ("Each cell: what the findings say of that article's claim, conflicts first. agrees: an independent source says the "
               "same; conflicts: a source says otherwise; compatible: differs in scope or firmness, explained; "
               "only source: nobody else says it; \u2014: not stated.")
     return f"{title}\n\n{legend}\n\n{_table(rows, headers)}"
