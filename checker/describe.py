@@ -66,7 +66,7 @@ def date_span(span: DateSpan) -> str:
     elif span.end is not None:
         core = f"on or before {span.end.isoformat()}"
     else:
-        return f"any {constraints} (no publication date to resolve it)" if constraints else "an unknown date"
+        return f"any {constraints}, unresolved without a publication date" if constraints else "an unknown date"
     return f"{core}, {constraints}" if constraints else core
 
 
