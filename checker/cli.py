@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     normalize.set_defaults(run=commands.run_normalize)
 
     commands.add_check_parsers(sub, DEFAULT_CORPUS)
+    commands.add_bench_parsers(sub)
     return parser
 
 

@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from checker.bench.command import add_bench_parser
+from checker.cache import DEFAULT_CACHE_DIR, open_cache
 from checker.claimvalues import PARSERS
 from checker.config import Config, ConfigError, load_config
 from checker.diagnostics import Diagnostic
@@ -18,6 +20,7 @@ from checker.jsonout import dump_json
 from checker.load import REVIEWS_FILE, load_corpus
 from checker.normalize import NormalizationError, NormalizeOptions
 from checker.pipeline import CheckResult, UsageError, check_corpus
+from checker.progress import progress_bar
 from checker.reporters import github as github_reporter
 from checker.reporters import json as json_reporter
 from checker.reporters import markdown as markdown_reporter
@@ -63,9 +66,18 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
                                      suffix=".tmp", delete=False, newline="") as handle:
-        handle.write(text)
         temporary = Path(handle.name)
-    os.replace(temporary, path)
+        try:
+            handle.write(text)
+        except BaseException:
+            handle.close()
+            temporary.unlink(missing_ok=True)
+            raise
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 # ---- validate, schema, normalize, rules -----------------------------------------------------
@@ -137,6 +149,10 @@ def add_check_parsers(sub, default_corpus: Path) -> None:
     change.add_argument("--base", metavar="REF", help="report what the change since this git ref brings")
     change.add_argument("--new", nargs="+", type=Path, default=(), metavar="FILE",
                         help="report what these claim files or articles bring to the rest of the corpus")
+    check.add_argument("--only-changes", action="store_true",
+                       help="with --new or --base: report only the findings the change touches (quick on a large "
+                            "corpus already checked)")
+    add_cache_arguments(check)
     check.set_defaults(run=run_check)
 
     rules = sub.add_parser("rules", help="list the rules with their codes and what they check")
@@ -149,26 +165,53 @@ def add_check_parsers(sub, default_corpus: Path) -> None:
     review.add_argument("--reason", required=True)
     review.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     review.add_argument("--corpus", type=Path, default=default_corpus)
+    add_cache_arguments(review)
     review.set_defaults(run=run_review)
+
+
+def add_bench_parsers(sub) -> None:
+    add_bench_parser(sub)
+
+
+def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR, metavar="DIR",
+                        help=f"where loaded files are cached by content (default: {DEFAULT_CACHE_DIR}; safe to delete)")
+    parser.add_argument("--no-cache", action="store_true", help="load every file afresh and write no cache")
 
 
 def _configured_check(args: argparse.Namespace, **change) -> tuple[CheckResult, Config] | int:
     if (error := corpus_usage_error(args.corpus)) is not None:
         return error
+    cache, refused = open_cache(None if getattr(args, "no_cache", True) else args.cache_dir)
+    if refused:
+        print(f"claimcheck: warning: {refused}", file=sys.stderr)
+    progress = progress_bar()
     try:
         config, _source = load_config(Path.cwd())
-        return check_corpus(args.corpus, config, **change), config
+        return check_corpus(args.corpus, config, cache=cache, progress=progress, **change), config
     except (ConfigError, UsageError, GitBaseError) as error:
         return fail(str(error))
+    finally:
+        if progress:
+            progress.done(_cache_summary(cache))
+
+
+def _cache_summary(cache) -> str:
+    if cache is None:
+        return ""
+    stats = cache.stats
+    return f"{stats.hits:,} files from the cache, {stats.misses:,} loaded afresh"
 
 
 def run_check(args: argparse.Namespace) -> int:
-    outcome = _configured_check(args, base_ref=args.base, new_files=tuple(args.new))
+    outcome = _configured_check(args, base_ref=args.base, new_files=tuple(args.new), only_changes=args.only_changes)
     if isinstance(outcome, int):
         return outcome
     result, config = outcome
-    print_diagnostics(result.diagnostics)
-    rendered = FORMATS[args.format](result.report)
+    diagnostics, report = result.diagnostics, result.report
+    del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
+    print_diagnostics(diagnostics)
+    rendered = FORMATS[args.format](report)
     if args.output is None:
         sys.stdout.write(rendered)
     else:
@@ -176,10 +219,10 @@ def run_check(args: argparse.Namespace) -> int:
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary_path:
         with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(markdown_reporter.render(result.report))
-    if result.diagnostics:
+            summary.write(markdown_reporter.render(report))
+    if diagnostics:
         return EXIT_INVALID
-    return EXIT_FINDINGS if result.report.failing(FAIL_ON[args.fail_on or config.fail_on]) else EXIT_CLEAN
+    return EXIT_FINDINGS if report.failing(FAIL_ON[args.fail_on or config.fail_on]) else EXIT_CLEAN
 
 
 def run_review(args: argparse.Namespace) -> int:

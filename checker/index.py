@@ -7,9 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 from checker import describe
-from checker.compare import american_spelling, words
+from checker.compare import QuoteMatch, american_spelling, classify_quotes, words
 from checker.corpus import Corpus, LoadedClaim
 from checker.findings import Evidence
 from checker.models import BooleanValue, Entity, EntityValue, Property, QuoteValue, RelationValue
@@ -77,26 +78,44 @@ def _kind(entities: Mapping[str, Entity], entity_id: str) -> str | None:
     return entity.kind if entity else None
 
 
+Gram = tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Index:
+    """Claims grouped for the rules. Derived values a rule asks for repeatedly (evidence, value
+    texts, quote pairs) are computed once per claim and kept: the index is read-only, so they
+    never go stale."""
+
     corpus: Corpus
     by_key: Mapping[Key, tuple[LoadedClaim, ...]]
     keys_by_fact: Mapping[tuple[str, str], tuple[Key, ...]]
     key_by_uid: Mapping[str, Key]
     source_by_uid: Mapping[str, str]
     by_uid: Mapping[str, LoadedClaim]
+    # How many quotes of the whole corpus share each word run, when this index holds only part of
+    # the corpus (an incremental check); None: count the quotes held here.
+    gram_counts: Mapping[tuple[int, Gram], int] | None = None
 
     def property(self, claim: LoadedClaim) -> Property:
         return self.corpus.properties[claim.property]
 
+    @cached_property
+    def _held(self) -> dict[int, tuple[Key, str]]:
+        """Each claim's key and source by the claim's identity: the rules ask millions of times, and
+        a uid is a new string each time it is asked for."""
+        return {id(claim): (self.key_by_uid[uid], self.source_by_uid[uid]) for uid, claim in self.by_uid.items()}
+
     def key(self, claim: LoadedClaim) -> Key:
-        return self.key_by_uid[claim.uid]
+        held = self._held.get(id(claim))
+        return held[0] if held is not None else self.key_by_uid[claim.uid]
 
     def source(self, claim: LoadedClaim) -> str:
-        return self.source_by_uid[claim.uid]
+        held = self._held.get(id(claim))
+        return held[1] if held is not None else self.source_by_uid[claim.uid]
 
     def sources(self, claims: Iterable[LoadedClaim]) -> set[str]:
-        return {self.source_by_uid[claim.uid] for claim in claims}
+        return {self.source(claim) for claim in claims}
 
     def keys_of_kind(self, *kinds: str) -> list[Key]:
         return [key for key in self.by_key if self.corpus.properties[key.property].value_kind in kinds]
@@ -121,13 +140,27 @@ class Index:
         entity = self.corpus.entities.get(entity_id)
         return entity.name if entity else entity_id
 
+    @cached_property
+    def _memo(self) -> dict[str, dict]:
+        return defaultdict(dict)
+
+    def _remembered(self, kind: str, key, compute):  # per claim, the key is the claim's identity (see _held)
+        kept = self._memo[kind]
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = compute()
+        return found
+
     def evidence(self, claim: LoadedClaim) -> Evidence:
+        return self._remembered("evidence", id(claim), lambda: self._evidence(claim))
+
+    def _evidence(self, claim: LoadedClaim) -> Evidence:
         article = self.corpus.articles[claim.article]
         provenance = claim.provenance
         return Evidence(
             article=claim.article,
             claim=claim.claim.id,
-            key=self.key(claim).label(),
+            key=self._remembered("label", self.key(claim), self.key(claim).label),
             quote=provenance.exact,
             line=provenance.line,
             start=provenance.start,
@@ -140,6 +173,9 @@ class Index:
         )
 
     def value_text(self, claim: LoadedClaim) -> str:
+        return self._remembered("value", id(claim), lambda: self._value_text(claim))
+
+    def _value_text(self, claim: LoadedClaim) -> str:
         if claim.value == UNRESOLVED_DATE:
             return f"\u201c{claim.claim.value.text}\u201d (cannot be dated: the article states no publication date)"
         if claim.value is not None:
@@ -164,19 +200,42 @@ class Index:
                 events[claim.subject].append(claim)
         return {event: tuple(sorted(items, key=_uid)) for event, items in events.items()}
 
+    def quote_tokens(self, claim: LoadedClaim) -> tuple[str, ...]:
+        return self._remembered("tokens", quote_words(claim), lambda: quote_tokens(claim))
+
+    def quote_pairs(self, size: int, *, same_speaker: bool) -> list[tuple[LoadedClaim, LoadedClaim]]:
+        """Pairs of quotes from different articles sharing a run of `size` words (see
+        `quote_candidate_pairs`), computed once for all the rules that ask."""
+        def compute():
+            quotes = [claim for key in self.keys_of_kind("quote") for claim in self.by_key[key]]
+            counts = self.gram_counts
+            group_size = None if counts is None else (lambda gram, group: counts.get((size, gram), len(group)))
+            return quote_candidate_pairs(quotes, size, same_speaker=same_speaker, tokens=self.quote_tokens,
+                                         group_size=group_size)
+        return self._remembered("pairs", (size, same_speaker), compute)
+
+    def quote_match(self, first: LoadedClaim, second: LoadedClaim) -> QuoteMatch:
+        """How two renderings of a statement relate (`classify_quotes`), computed once per pair of
+        renderings: outlets that quote a statement alike make many pairs of the same two texts."""
+        texts = (quote_words(first), first.claim.value.verbatim, quote_words(second), second.claim.value.verbatim)
+        return self._remembered("match", texts, lambda: classify_quotes(*texts))
+
 
 def _uid(claim: LoadedClaim) -> str:
     return claim.uid
 
 
-def build_index(corpus: Corpus) -> Index:
+def build_index(corpus: Corpus, gram_counts: Mapping[tuple[int, Gram], int] | None = None) -> Index:
+    uids = sorted(((claim.uid, claim) for claim in corpus.claims), key=itemgetter(0))  # one uid string per claim
     grouped: dict[Key, list[LoadedClaim]] = defaultdict(list)
+    keys: dict[Key, Key] = {}  # one Key object per group, shared by its claims
     key_by_uid: dict[str, Key] = {}
-    for claim in corpus.claims:
+    for uid, claim in uids:
         key = key_of(claim)
+        key = keys.setdefault(key, key)
         grouped[key].append(claim)
-        key_by_uid[claim.uid] = key
-    by_key = {key: tuple(sorted(grouped[key], key=_uid)) for key in sorted(grouped)}
+        key_by_uid[uid] = key
+    by_key = {key: tuple(grouped[key]) for key in sorted(grouped)}  # claims arrive sorted by uid
     facts: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for key in by_key:
         facts[key.fact].append(key)
@@ -185,8 +244,9 @@ def build_index(corpus: Corpus) -> Index:
         by_key=by_key,
         keys_by_fact={fact: tuple(keys) for fact, keys in sorted(facts.items())},
         key_by_uid=key_by_uid,
-        source_by_uid={claim.uid: independent_source(claim, corpus) for claim in corpus.claims},
-        by_uid={claim.uid: claim for claim in sorted(corpus.claims, key=_uid)},
+        source_by_uid={uid: independent_source(claim, corpus) for uid, claim in uids},
+        by_uid=dict(uids),
+        gram_counts=gram_counts,
     )
 
 
@@ -206,23 +266,47 @@ def quote_words(claim: LoadedClaim) -> str:
 MAX_GRAM_GROUP = 500  # a word run shared by more quotes than this is boilerplate, not evidence
 
 
-def quote_candidate_pairs(quotes, size: int, *, same_speaker: bool) -> list[tuple[LoadedClaim, LoadedClaim]]:
+def quote_tokens(claim: LoadedClaim) -> tuple[str, ...]:
+    return tuple(american_spelling(word) for word in words(quote_words(claim)))
+
+
+def quote_grams(tokens: tuple[str, ...], size: int) -> set[Gram]:
+    """The runs of `size` words of a quote (a shorter quote is one run)."""
+    return {tokens[i : i + size] for i in range(max(1, len(tokens) - size + 1))}
+
+
+def quote_candidate_pairs(quotes, size: int, *, same_speaker: bool, tokens=quote_tokens,
+                          group_size=None) -> list[tuple[LoadedClaim, LoadedClaim]]:
     """Pairs of quote claims from different articles that share a run of `size` words, so that
-    quotes are compared by what they share rather than all against all."""
-    by_gram: dict[tuple[str, ...], list[LoadedClaim]] = defaultdict(list)
+    quotes are compared by what they share rather than all against all. `group_size(gram, group)`
+    says how many quotes share a run, when `quotes` are only part of the corpus."""
+    by_gram: dict[Gram, list[tuple[str, str, str, LoadedClaim]]] = defaultdict(list)
     for claim in quotes:
-        tokens = [american_spelling(word) for word in words(quote_words(claim))]
-        for gram in {tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}:
-            by_gram[gram].append(claim)
+        described = (claim.uid, claim.article, claim.claim.value.speaker, claim)
+        for gram in quote_grams(tokens(claim), size):
+            by_gram[gram].append(described)
     pairs: dict[tuple[str, str], tuple[LoadedClaim, LoadedClaim]] = {}
-    for group in by_gram.values():
-        if len(group) > MAX_GRAM_GROUP:
+    for gram, group in by_gram.items():
+        if len(group) < 2 or (len(group) if group_size is None else group_size(gram, group)) > MAX_GRAM_GROUP:
             continue
-        for position, first in enumerate(group):
-            for second in group[position + 1 :]:
-                same = first.claim.value.speaker == second.claim.value.speaker
-                if first.article == second.article or same != same_speaker:
-                    continue
-                ordered = (first, second) if first.uid < second.uid else (second, first)
-                pairs[(ordered[0].uid, ordered[1].uid)] = ordered
+        for candidates in _by_speaker(group) if same_speaker else [group]:
+            _add_pairs(candidates, same_speaker, pairs)
     return [pairs[key] for key in sorted(pairs)]
+
+
+def _by_speaker(group):
+    """A run's quotes by speaker: quotes of one speaker pair only among themselves (a boilerplate run
+    such as "we are" is shared by many speakers, each pair of which would be looked at otherwise)."""
+    speakers: dict[str, list] = defaultdict(list)
+    for described in group:
+        speakers[described[2]].append(described)
+    return [candidates for candidates in speakers.values() if len(candidates) > 1]
+
+
+def _add_pairs(group, same_speaker: bool, pairs: dict) -> None:
+    for position, (first_uid, first_article, first_speaker, first) in enumerate(group):
+        for second_uid, second_article, second_speaker, second in group[position + 1 :]:
+            if first_article == second_article or (first_speaker == second_speaker) != same_speaker:
+                continue
+            ordered = (first_uid, second_uid) if first_uid < second_uid else (second_uid, first_uid)
+            pairs[ordered] = (first, second) if first_uid < second_uid else (second, first)

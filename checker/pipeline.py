@@ -1,59 +1,109 @@
-"""The one place that wires the stages: load -> index -> rules -> findings -> report data."""
+"""The one place that wires the stages: load -> index -> rules -> findings -> report data.
+
+With a cache, a full check also keeps a snapshot of itself (`checker.snapshot`), and a
+check of what some new files bring, limited to the findings they touch
+(`--only-changes`), is then answered from that snapshot group by group
+(`checker.incremental`) instead of by a full check. Both give the same report.
+"""
 
 from __future__ import annotations
 
+import gc
 import tempfile
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
+from checker.cache import FileCache
 from checker.change import changed_articles, describe_change, without_articles
 from checker.config import Config
 from checker.corpus import Corpus
-from checker.diagnostics import Code, Diagnostic
 from checker.engine import run_rules
-from checker.findings import Finding
 from checker.gitbase import export_corpus_at
+from checker.incremental import base_findings as findings_of_base
+from checker.incremental import check_change
 from checker.index import build_index
 from checker.load import load_corpus
-from checker.reportdata import ReportData, Unchecked
-from checker.reviews import apply_reviews
+from checker.loadcache import registry_digest
+from checker.outcome import (
+    NEW_FILES_LABEL,
+    CheckResult,
+    UsageError,
+    name_articles,
+    report_data,
+    scoped_to_change,
+)
+from checker.progress import ProgressBar
+from checker.snapshot import identity, write_snapshot
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    corpus: Corpus
-    diagnostics: tuple[Diagnostic, ...]
-    findings: tuple[Finding, ...]
-    report: ReportData
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """A check builds millions of small objects that live until it ends and rarely form cycles;
+    the cycle collector's passes over all of them would cost more than the check itself."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
-class UsageError(ValueError):
-    pass
+def check_corpus(root: Path, config: Config, *, base_ref: str | None = None, new_files: tuple[Path, ...] = (),
+                 only_changes: bool = False, cache: FileCache | None = None,
+                 progress: ProgressBar | None = None) -> CheckResult:
+    if only_changes and base_ref is None and not new_files:
+        raise UsageError("--only-changes needs --new or --base: which change to report")
+    with few_collections():
+        if only_changes and new_files and cache is not None:
+            result = check_change(root, config, new_files, cache)
+            if result is not None:
+                return result
+        result = _check_corpus(root, config, base_ref, new_files, cache, progress)
+    return scoped_to_change(result) if only_changes else result
 
 
-def check_corpus(root: Path, config: Config, *, base_ref: str | None = None,
-                 new_files: tuple[Path, ...] = ()) -> CheckResult:
+def _check_corpus(root, config, base_ref, new_files, cache, progress) -> CheckResult:
     options = config.normalize.options()
-    loaded = load_corpus(root, options)
-    findings = run_rules(build_index(loaded.corpus), config)
+    started = time.time_ns()
+    loaded = load_corpus(root, options, cache=cache, progress=progress)
+    gc.freeze()  # the corpus lives as long as the check: no need to scan it for cycles again
+    if progress:
+        progress.stage(f"comparing {len(loaded.corpus.claims):,} claims")
+    index = build_index(loaded.corpus)
+    findings = run_rules(index, config)
+    if cache is not None:
+        meta = {**identity(root, config, registry_digest(root, options)), "started": str(started)}
+        write_snapshot(cache, root, meta, loaded, index, findings)
     report, review_problems = report_data(loaded.corpus, findings)
     if base_ref is not None or new_files:
-        report = replace(report, change=_change(root, config, loaded.corpus, findings, base_ref, new_files))
+        change = _change(root, config, index, findings, base_ref, new_files, cache)
+        report = replace(report, change=change)
     diagnostics = tuple(sorted({*loaded.diagnostics, *review_problems}))
     return CheckResult(loaded.corpus, diagnostics, findings, report)
 
 
-def _change(root, config, corpus: Corpus, findings, base_ref, new_files):
+def _change(root, config, index, findings, base_ref, new_files, cache):
+    corpus = index.corpus
     if base_ref is not None:
         with tempfile.TemporaryDirectory(prefix="claimcheck-base-") as temporary:
-            base = load_corpus(export_corpus_at(base_ref, root, Path(temporary)), config.normalize.options()).corpus
+            exported = export_corpus_at(base_ref, root, Path(temporary))
+            base = load_corpus(exported, config.normalize.options(), cache=cache).corpus
         changed = changed_articles(base, corpus)
         label = base_ref
     else:
         changed = articles_named_by(corpus, new_files)
         base = without_articles(corpus, set(changed))
-        label = "the corpus without the files given with --new"
-    base_findings = run_rules(build_index(base), config)
+        label = NEW_FILES_LABEL
+    base_findings = None
+    if cache is not None:  # this check's snapshot answers for the base: only the changed groups are run again
+        differing = {*changed, *(set(base.articles) - set(corpus.articles))}
+        base_findings = findings_of_base(root, config, cache, index, findings, base, differing)
+    if base_findings is None:
+        base_findings = run_rules(build_index(base), config)
     base_claims = {claim.uid: claim.claim for claim in base.claims}
     new_claims = [claim for claim in corpus.claims
                   if claim.article in changed and base_claims.get(claim.uid) != claim.claim]
@@ -66,30 +116,6 @@ def articles_named_by(corpus: Corpus, files: tuple[Path, ...]) -> tuple[str, ...
     for article in corpus.articles.values():
         by_path[Path(article.claim_file).resolve()] = article.id
         by_path[Path(article.text_path).resolve()] = article.id
-    unknown = [str(path) for path in files if path.resolve() not in by_path]
-    if unknown:
-        raise UsageError(f"not a claim file or article text of the corpus: {', '.join(unknown)}")
-    return tuple(sorted({by_path[path.resolve()] for path in files}))
+    return name_articles(by_path, files)
 
 
-def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> tuple[ReportData, list[Diagnostic]]:
-    fingerprints = {finding.id: finding.fingerprint for finding in findings}
-    states, orphans = apply_reviews(fingerprints, [review for review, _ in corpus.reviews])
-    locations = {id(review): location for review, location in corpus.reviews}
-    problems = [
-        Diagnostic(locations[id(review)].path, locations[id(review)].line, locations[id(review)].column, Code.REVIEW,
-                   f"review names finding {review.finding}, which no longer exists",
-                   "the claims behind it changed or were removed: delete this review")
-        for review in orphans
-    ]
-    unchecked = tuple(Unchecked(item.location.path, item.location.line, item.claim_id, item.reason)
-                      for item in corpus.unchecked)
-    report = ReportData(
-        findings=findings,
-        articles=tuple(sorted(corpus.articles)),
-        claim_count=len(corpus.claims),
-        unchecked=unchecked,
-        reviews=states,
-        orphan_reviews=tuple(orphans),
-    )
-    return report, problems

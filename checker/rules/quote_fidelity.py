@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import QuoteMatch, classify_quotes
+from checker.compare import QuoteMatch
 from checker.findings import Finding, Status
-from checker.index import SEPARATOR, Index, quote_candidate_pairs, quote_words
+from checker.index import SEPARATOR, Index, quote_words
 
 CODE = "CC105"
 NAME = "quote-fidelity"
@@ -43,25 +43,17 @@ _STATUS = {
 
 
 def check(index: Index, options: None = None) -> Iterator[Finding]:
-    quotes = [claim for key in index.keys_of_kind("quote") for claim in index.by_key[key]]
-    for first, second in quote_candidate_pairs(quotes, SAME_SPEAKER_NGRAM, same_speaker=True):
-        match = classify(first, second)
+    for first, second in index.quote_pairs(SAME_SPEAKER_NGRAM, same_speaker=True):
+        match = index.quote_match(first, second)
         if match is not QuoteMatch.UNRELATED:
             yield _finding(index, first, second, _STATUS[match], _same_speaker_message(index, first, second, match))
-    for first, second in quote_candidate_pairs(quotes, OTHER_SPEAKER_NGRAM, same_speaker=False):
-        if classify(first, second) in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
+    for first, second in index.quote_pairs(OTHER_SPEAKER_NGRAM, same_speaker=False):
+        if index.quote_match(first, second) in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
             yield _finding(index, first, second, Status.CONFLICT, _other_speaker_message(index, first, second))
 
 
 def speaker(claim) -> str:
     return claim.claim.value.speaker
-
-
-def classify(first, second) -> QuoteMatch:
-    return classify_quotes(quote_words(first), first.claim.value.verbatim,
-                           quote_words(second), second.claim.value.verbatim)
-
-
 
 
 def _finding(index: Index, first, second, status: Status, message: str) -> Finding:

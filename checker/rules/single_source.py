@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import QuoteMatch, classify_quotes
+from checker.compare import QuoteMatch
 from checker.findings import Finding, Status
-from checker.index import Index, Key, quote_candidate_pairs, quote_words
+from checker.index import Index, Key
 
 CODE = "CC109"
 NAME = "single-source"
@@ -45,16 +45,16 @@ def check(index: Index, options: None = None) -> Iterator[Finding]:
 
 
 def _corroborated_quotes(index: Index) -> set[str]:
-    quotes = [claim for key in index.keys_of_kind("quote") for claim in index.by_key[key]]
     corroborated = set()
-    for first, second in quote_candidate_pairs(quotes, 2, same_speaker=True):
-        if index.source(first) == index.source(second):
-            continue
-        match = classify_quotes(quote_words(first), first.claim.value.verbatim,
-                                quote_words(second), second.claim.value.verbatim)
-        if match in CORROBORATING_QUOTES:
-            corroborated.update((first.uid, second.uid))
+    for first, second in corroborations(index):
+        corroborated.update((first.uid, second.uid))
     return corroborated
+
+
+def corroborations(index: Index) -> list:
+    """Pairs of quotes of one speaker, from independent sources, that render the same statement."""
+    return [(first, second) for first, second in index.quote_pairs(2, same_speaker=True)
+            if index.source(first) != index.source(second) and index.quote_match(first, second) in CORROBORATING_QUOTES]
 
 
 def _value_repeated(index: Index, claim, claims) -> bool:

@@ -1,0 +1,236 @@
+"""Benchmark claimcheck on generated corpora of 1,000 and 10,000 articles, in one run.
+
+    .venv/bin/python benchmarks/run.py            # writes benchmarks/RESULTS.md
+
+For each size it generates a corpus (`claimcheck bench generate`) with one article held
+out, then measures, each in a fresh process as a user would run it:
+
+  floor        reading every file and parsing the YAML with the C loader, nothing else;
+  full, cold   `claimcheck check` with an empty cache (it fills the cache and the snapshot);
+  full, warm   the same again: what a newsroom's everyday full check costs;
+  one new      the held-out article added, `claimcheck check --new FILE --only-changes`
+               (the pull-request check; the median of three runs).
+
+Each time is wall-clock; peak memory is the largest sum of resident memory over the
+process and its worker processes, sampled every 20 ms. The corpora are deleted afterwards
+unless --keep is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script, from anywhere
+from benchmarks.results import render  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+REPOSITORY = HERE.parent
+SIZES = (1000, 10000)
+TARGETS = {"full_over_floor": 2.0, "scaling": 11.0, "new_seconds": 1.0, "new_over_full": 0.05, "rss_gib": 1.0}
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_bytes: int
+
+
+@dataclass(frozen=True)
+class Measures:
+    articles: int
+    claims: int
+    floor: Run
+    cold: Run
+    warm: Run
+    new: Run
+
+    @property
+    def peak_bytes(self) -> int:
+        return max(run.peak_bytes for run in (self.cold, self.warm, self.new))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--seed", default="1")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpora and caches")
+    parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)  # the floor, run in its own process
+    args = parser.parse_args()
+    if args.floor:
+        return parse_only(args.floor)
+    work = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    try:
+        claimcheck("rules")  # compiles the modules once, as an installation does
+        results = [measure(work / str(size), size, args.seed) for size in args.sizes]
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    text = results_markdown(results, args.seed)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+def parse_only(root: Path) -> int:
+    """The floor: read every file of the corpus and parse its YAML, without any checking."""
+    import yaml
+
+    for path in sorted(root.rglob("*.yaml")):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    for path in sorted((root / "articles").glob("*.txt")):
+        path.read_text(encoding="utf-8")
+    return 0
+
+
+def measure(directory: Path, articles: int, seed: str) -> Measures:
+    corpus, cache = directory / "claims", directory / "cache"
+    step(f"{articles:,} articles: generating")
+    claimcheck("bench", "generate", "--articles", str(articles + 1), "--seed", seed, "--out", str(corpus))
+    held_out = hold_out_last(corpus, directory / "held-out")
+    check = ("check", str(corpus), "--output", str(directory / "report.txt"), "--cache-dir", str(cache))
+    step(f"{articles:,} articles: floor")
+    floor = timed([sys.executable, str(Path(__file__).resolve()), "--floor", str(corpus)])
+    step(f"{articles:,} articles: full check, cold cache")
+    cold = timed(command(*check))
+    step(f"{articles:,} articles: full check, warm cache")
+    warm = timed(command(*check))
+    claim_file = restore(held_out, corpus)
+    step(f"{articles:,} articles: one new article")
+    new_article = [timed(command("check", str(corpus), "--new", str(claim_file), "--only-changes", "--output",
+                                 str(directory / "change.txt"), "--cache-dir", str(cache))) for _ in range(3)]
+    median = sorted(new_article, key=lambda run: run.seconds)[1]
+    return Measures(articles, count_claims(corpus), floor, cold, warm, median)
+
+
+def hold_out_last(corpus: Path, aside: Path) -> list[tuple[Path, Path]]:
+    """Move the last article (its claim file and text) aside: the change the last measure adds back."""
+    claim_file = sorted(corpus.glob("*.claims.yaml"))[-1]
+    text = corpus / "articles" / claim_file.name.replace(".claims.yaml", ".txt")
+    aside.mkdir(parents=True)
+    moves = [(claim_file, aside / claim_file.name), (text, aside / text.name)]
+    for source, target in moves:
+        shutil.move(source, target)
+    return moves
+
+
+def restore(moves: list[tuple[Path, Path]], corpus: Path) -> Path:
+    for original, aside in moves:
+        shutil.copy(aside, original)
+    return moves[0][0]
+
+
+def count_claims(corpus: Path) -> int:
+    return sum(path.read_text(encoding="utf-8").count("\n  - id: ") for path in corpus.glob("*.claims.yaml"))
+
+
+def command(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "checker", *arguments]
+
+
+def claimcheck(*arguments: str) -> None:
+    subprocess.run(command(*arguments), check=True, env=environment(), cwd=REPOSITORY, capture_output=True)
+
+
+def environment() -> dict[str, str]:
+    """As on a user's machine: compiled modules are kept (this sandbox's default is not to)."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPATH": str(REPOSITORY)}
+
+
+def timed(arguments: list[str]) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(arguments, env=environment(), cwd=REPOSITORY, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    sampler = MemorySampler(process.pid)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    sampler.stop()
+    if process.returncode not in (0, 1):  # 1: the corpus has conflicts, as it should
+        raise SystemExit(f"{' '.join(arguments)} failed:\n{stderr.decode(errors='replace')}")
+    return Run(seconds, sampler.peak)
+
+
+class MemorySampler(threading.Thread):
+    """The largest sum of resident memory of a process and its descendants, from /proc."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.running = pid, 0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, sum(resident(pid) for pid in family(self.pid)))
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.running = False
+        self.join()
+
+
+def family(pid: int) -> list[int]:
+    pids, position = [pid], 0
+    while position < len(pids):
+        try:
+            children = Path(f"/proc/{pids[position]}/task/{pids[position]}/children").read_text().split()
+        except OSError:
+            children = []
+        pids.extend(int(child) for child in children)
+        position += 1
+    return pids
+
+
+def resident(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return int(line.split()[1]) * 1024
+
+
+def step(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+# ---- the results -------------------------------------------------------------------------------
+
+
+def results_markdown(results: list[Measures], seed: str) -> str:
+    return render(results, machine(), seed, dt.datetime.now(dt.timezone.utc), TARGETS)
+
+
+def machine() -> dict[str, str]:
+    model = "unknown"
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = "unknown"
+    try:
+        kilobytes = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                             if line.startswith("MemTotal")))
+        memory = f"{kilobytes / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+    return {"CPU": f"{model}, {os.cpu_count()} cores", "memory": memory,
+            "system": f"{platform.system()} {platform.release()}", "Python": platform.python_version(),
+            "load average at the end (1, 5, 15 min)": load}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
