@@ -27,7 +27,7 @@ from typing import Any
 
 import pydantic
 
-CACHE_VERSION = 1  # bump when the meaning of an entry changes without the code changing
+CACHE_VERSION = 2  # bump when the meaning of an entry changes without the code changing
 DEFAULT_CACHE_DIR = Path(".claimcheck-cache")
 _PACKAGE_ROOT = Path(__file__).resolve().parent
 

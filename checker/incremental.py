@@ -11,6 +11,7 @@ crossing the boilerplate limit), `check_change` returns None and the full check 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +26,12 @@ from checker.diagnostics import Code, Diagnostic
 from checker.findings import Finding, sorted_findings
 from checker.groups import GROUPED_RULES, finding_group
 from checker.index import Index
-from checker.load import claim_files, load_registries, load_reviews, unchecked_order
+from checker.load import claim_file_parts, load_registries, load_reviews, unchecked_order
 from checker.loadcache import (
+    CacheEntryError,
     LoadedSource,
     SharedValues,
     decode_claim_file,
-    file_stamp,
     load_claim_files,
     registry_digest,
 )
@@ -46,14 +47,14 @@ RACY_NS = 2_000_000_000  # a file written this close to the snapshot may have ch
 def check_change(root: Path, config: Config, new_files: tuple[Path, ...], cache: FileCache) -> CheckResult | None:
     """The `--only-changes` result for `--new new_files`, or None when only a full check can give it."""
     options = config.normalize.options()
-    registries, registry_problems = load_registries(root, cache)
+    registries, registry_problems = load_registries(root, cache, lazy=True)
     snapshot = Snapshot.open(cache, root, identity(root, config, registry_digest(root, options)))
     if snapshot is None or not {rule.CODE for rule in RULES} <= GROUPED_RULES:
         return None
     try:
         corpus = _CorpusNow.compare(root, snapshot, registries, options, cache)
         return _report(root, config, snapshot, corpus, new_files, registry_problems)
-    except Fallback:
+    except (Fallback, CacheEntryError):
         return None
     finally:
         snapshot.close()
@@ -75,16 +76,23 @@ class _CorpusNow:
     def compare(cls, root: Path, snapshot: Snapshot, registries: Registries, options, cache: FileCache) -> _CorpusNow:
         rows = snapshot.files()
         trusted_before = int(snapshot.meta("started") or 0) - RACY_NS
-        on_disk = {path.relative_to(root).as_posix(): path for path in claim_files(root)}
-        unchanged = {relative: rows[relative] for relative, path in on_disk.items()
-                     if relative in rows and _same_as(root, path, rows[relative], trusted_before)}
-        changed_paths = [path for relative, path in on_disk.items() if relative not in unchanged]
+        on_disk = {"/".join(parts): parts for parts in claim_file_parts(root)}
+        unchanged = {relative: rows[relative] for relative in on_disk
+                     if relative in rows and _same_as(str(root), rows[relative], trusted_before)}
+        changed_paths = [root.joinpath(*parts) for relative, parts in on_disk.items() if relative not in unchanged]
         removed = [row for relative, row in rows.items() if relative not in on_disk]
         if len(changed_paths) + len(removed) > MAX_CHANGED_FILES:
             raise Fallback("too many files changed since the snapshot")
         shared = SharedValues()
-        changed = load_claim_files(root, changed_paths, registries, options, registry_digest(root, options), cache,
-                                   None, shared)
+        loaded = load_claim_files(root, changed_paths, registries, options, registry_digest(root, options), cache,
+                                  None, shared)
+        changed = []
+        for source in loaded:  # touched, or checked out again, but loaded exactly as at the snapshot
+            relative = source.path.relative_to(root).as_posix()
+            if source.replayed and relative in rows and source.key == rows[relative].key:
+                unchanged[relative] = rows[relative]
+            else:
+                changed.append(source)
         declared = [row.declared for row in unchanged.values() if row.declared is not None]
         declared += [source.result.meta.id for source in changed if source.result.meta is not None]
         if len(declared) != len(set(declared)):
@@ -144,17 +152,22 @@ class _CorpusNow:
         return by_path
 
 
-def _same_as(root: Path, path: Path, row: FileRow, trusted_before: int) -> bool:
+def _same_as(root: str, row: FileRow, trusted_before: int) -> bool:
+    """Whether a claim file and its article text have the size and mtime the snapshot saw, long enough
+    before it for an edit within one mtime tick to be impossible (files are stat-ed as strings: this
+    runs for every file of the corpus)."""
     if row.size is None or row.mtime is None or row.mtime >= trusted_before:
         return False
     try:
-        if file_stamp(path) != (row.size, row.mtime):
+        status = os.stat(os.path.join(root, row.path))
+        if (status.st_size, status.st_mtime_ns) != (row.size, row.mtime):
             return False
         if row.declared is None:
             return True
         if row.text_size is None or row.text_mtime is None or row.text_mtime >= trusted_before:
             return False
-        return file_stamp(root / row.text_path) == (row.text_size, row.text_mtime)
+        status = os.stat(os.path.join(root, row.text_path))
+        return (status.st_size, status.st_mtime_ns) == (row.text_size, row.text_mtime)
     except OSError:
         return False
 

@@ -8,8 +8,10 @@ content (and everything it depends on) is unchanged is not loaded again.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -73,15 +75,44 @@ def add_file(loaded: FileLoad, articles: dict[str, LoadedArticle], claims: list[
         claims.extend(loaded.claims)
 
 
-def load_registries(root: Path, cache: FileCache | None) -> tuple[Registries, list[Diagnostic]]:
+def load_registries(root: Path, cache: FileCache | None, *, lazy: bool = False) -> tuple[Registries, list[Diagnostic]]:
+    """`lazy`: entities from the cache are built when first asked for (see `LazyRegistry`)."""
     diagnostics: list[Diagnostic] = []
-    entities = load_registry_cached(root, ENTITIES_FILE, _load_registry, "entities", cache, diagnostics)
+    entities = load_registry_cached(root, ENTITIES_FILE, _load_registry, "entities", cache, diagnostics, lazy=lazy)
     properties = load_registry_cached(root, PROPERTIES_FILE, _load_registry, "properties", cache, diagnostics)
     return Registries(entities, properties), diagnostics
 
 
 def claim_files(root: Path) -> list[Path]:
-    return sorted(root.rglob(CLAIM_FILE_PATTERN))
+    """What `sorted(root.rglob(CLAIM_FILE_PATTERN))` gives (symlinked directories are not entered,
+    unreadable ones skipped), listed with os.scandir: pathlib takes a tenth of a second more for
+    10,000 files, which is a tenth of the budget of a pull request's check."""
+    return [root.joinpath(*parts) for parts in claim_file_parts(root)]
+
+
+def claim_file_parts(root: Path) -> list[tuple[str, ...]]:
+    """The claim files' paths within root, as their parts, in `claim_files` order."""
+    found: list[tuple[str, ...]] = []
+    _walk(str(root), (), found)
+    found.sort(key=lambda parts: tuple(os.path.normcase(part) for part in parts))
+    return found
+
+
+def _walk(directory: str, parts: tuple[str, ...], found: list[tuple[str, ...]]) -> None:
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except PermissionError:
+        return
+    for entry in entries:
+        if fnmatch(entry.name, CLAIM_FILE_PATTERN):
+            found.append((*parts, entry.name))
+        try:
+            is_directory = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_directory = False
+        if is_directory:
+            _walk(entry.path, (*parts, entry.name), found)
 
 
 def unchecked_order(item: UncheckedClaim) -> tuple[str, int, int]:

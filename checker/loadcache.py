@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +37,9 @@ _VALUE = TypeAdapter(Value)
 _QUALIFIERS = TypeAdapter(Qualifiers)
 _TEXT_QUOTE = TypeAdapter(TextQuote)
 _NORMALIZED = TypeAdapter(Annotated[Money | Quantity | Fraction | DateSpan, Field(discriminator="kind")])
-_CLAIM_TEXTS = ("id", "subject", "property")
 _CLAIM_FIELDS = frozenset(Claim.model_fields)
 _REGISTRY_MODELS = {"entities": TypeAdapter(list[Entity]), "properties": TypeAdapter(list[Property])}
+_ENTRY_MODELS = {"entities": TypeAdapter(Entity), "properties": TypeAdapter(Property)}
 
 Progress = Callable[[int, int], None]
 
@@ -63,8 +63,9 @@ def _read_bytes(path: Path) -> bytes | None:
 
 
 def load_registry_cached(root: Path, relative: Path, load, key: str, cache: FileCache | None,
-                         diagnostics: list[Diagnostic]) -> dict[str, Any]:
-    """`load(root, relative, key, diagnostics)` through the cache."""
+                         diagnostics: list[Diagnostic], *, lazy: bool = False) -> Mapping[str, Any]:
+    """`load(root, relative, key, diagnostics)` through the cache; `lazy`: each entry of a hit is
+    built when first asked for (a check of one new article needs a few dozen of 20,000 entities)."""
     raw = _read_bytes(root / relative) if cache is not None else None
     if cache is None or raw is None:
         return load(root, relative, key, diagnostics)
@@ -73,13 +74,16 @@ def load_registry_cached(root: Path, relative: Path, load, key: str, cache: File
     entry = cache.get(entry_key)
     if entry is not None:
         try:
-            entries = _REGISTRY_MODELS[key].validate_python(entry["entries"])
             found = [Diagnostic(display, *_diagnostic_fields(item)) for item in entry["diagnostics"]]
+            if lazy:
+                entries: Mapping[str, Any] = LazyRegistry(_ENTRY_MODELS[key], entry["entries"])
+            else:
+                entries = {item.id: item for item in _REGISTRY_MODELS[key].validate_python(entry["entries"])}
         except (ValueError, KeyError, TypeError):
             cache.miss()
         else:
             diagnostics.extend(found)
-            return {item.id: item for item in entries}
+            return entries
     found = []
     loaded = load(root, relative, key, found)
     diagnostics.extend(found)
@@ -87,6 +91,39 @@ def load_registry_cached(root: Path, relative: Path, load, key: str, cache: File
         cache.put(entry_key, {"entries": [item.model_dump(mode="json", exclude_unset=True) for item in loaded.values()],
                               "diagnostics": [_diagnostic_record("claim", item) for item in found]})
     return loaded
+
+
+class CacheEntryError(ValueError):
+    """A cache entry turned out to be damaged after it was taken as a hit."""
+
+
+class LazyRegistry(Mapping):
+    """Registry entries built from their cache entry when first asked for."""
+
+    def __init__(self, adapter: TypeAdapter, records: list) -> None:
+        self._adapter = adapter
+        self._records = {record["id"]: record for record in records}
+        if not all(isinstance(entry_id, str) for entry_id in self._records):
+            raise ValueError("not a registry entry")
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, entry_id: str) -> Any:
+        found = self._built.get(entry_id)
+        if found is None:
+            try:
+                found = self._built[entry_id] = self._adapter.validate_python(self._records[entry_id])
+            except ValueError as error:
+                raise CacheEntryError(f"registry entry {entry_id!r}: {error}") from None
+        return found
+
+    def __iter__(self):
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._records
 
 
 def _diagnostic_record(role: str, item: Diagnostic) -> list:
@@ -109,6 +146,7 @@ class LoadedSource:
     result: FileLoad
     key: str | None  # its cache entry: the sha256 of its bytes and all they depend on
     stamp: tuple[int, int] | None  # size and mtime, taken before its bytes were read
+    replayed: bool = False  # rebuilt from its entry as it stood: loaded as the last time it was loaded
 
 
 def load_claim_files(root: Path, paths: list[Path], registries: Registries, options: NormalizeOptions,
@@ -154,6 +192,7 @@ def _lookup(root: Path, path: Path, digest: str, cache: FileCache | None, shared
         source.result = None
     if source.result is None:
         cache.miss()
+    source.replayed = source.result is not None
     return source
 
 
@@ -235,8 +274,8 @@ def encode_claim_file(result: FileLoad, root: Path, path: Path) -> dict | None:
         "meta": None if result.meta is None else result.meta.model_dump(mode="json", exclude_unset=True),
         "loaded": result.article is not None,
         "text": observation,
-        "claims": [[claim.claim.model_dump(mode="json", exclude_unset=True), claim.location.line,
-                    claim.location.column, _provenance_record(claim.provenance)] for claim in result.claims],
+        "claims": [[_claim_record(claim.claim), claim.location.line, claim.location.column,
+                    _provenance_record(claim.provenance)] for claim in result.claims],
         "values": [_value_record(claim.value) for claim in result.claims],
         "periods": [_value_record(claim.period) for claim in result.claims],
         "unchecked": [[roles[item.location.path], item.location.line, item.location.column, item.claim_id,
@@ -249,8 +288,18 @@ def _provenance_record(provenance: Provenance) -> list:
     return [provenance.exact, provenance.start, provenance.end, provenance.line, provenance.column]
 
 
-def _value_record(value) -> dict | None:
-    return None if value is None else value.model_dump(mode="json")
+def _claim_record(claim: Claim) -> dict:
+    """The claim as authored; its value and qualifiers as JSON texts, by which a hit finds the one
+    instance every claim stating the same value shares (a text is hashed quicker than a record)."""
+    record = claim.model_dump(mode="json", exclude_unset=True, exclude={"value", "qualifiers"})
+    record["value"] = claim.value.model_dump_json(exclude_unset=True)
+    if "qualifiers" in claim.model_fields_set:
+        record["qualifiers"] = claim.qualifiers.model_dump_json(exclude_unset=True)
+    return record
+
+
+def _value_record(value) -> str | None:
+    return None if value is None else value.model_dump_json()
 
 
 def decode_claim_file(entry: dict, root: Path, path: Path, shared: SharedValues | None = None,
@@ -290,47 +339,40 @@ class SharedValues:
     outlets repeat each other's facts needs a fraction of the memory."""
 
     def __init__(self) -> None:
-        self.models: dict[tuple, Any] = {}
+        self.models: dict[tuple[int, str], Any] = {}
         self.field_sets: dict[frozenset, set[str]] = {}
 
-    def model(self, adapter: TypeAdapter, record: Any) -> Any:
-        key = (id(adapter), _frozen(record))
-        found = self.models.get(key)
+    def model(self, adapter: TypeAdapter, text: str) -> Any:
+        found = self.models.get((id(adapter), text))
         if found is None:
-            found = self.models[key] = adapter.validate_python(record)
+            if not isinstance(text, str):
+                raise ValueError("not a value record")
+            found = self.models[(id(adapter), text)] = adapter.validate_json(text)
         return found
 
     def claim(self, record: dict) -> Claim:
         """The authored claim: its parts validated (and shared), the claim itself assembled from them."""
-        if not set(record) <= _CLAIM_FIELDS or not all(isinstance(record.get(name), str) for name in _CLAIM_TEXTS):
+        claim_id, subject, prop, note = record.get("id"), record.get("subject"), record.get("property"), record.get("note")
+        if not (record.keys() <= _CLAIM_FIELDS and isinstance(claim_id, str) and isinstance(subject, str)
+                and isinstance(prop, str) and (note is None or isinstance(note, str))):
             raise ValueError("not a claim record")
         quote = record["quote"]
-        fields = {name: sys.intern(record[name]) for name in _CLAIM_TEXTS}
-        fields["value"] = self.model(_VALUE, record["value"])
-        fields["qualifiers"] = self.model(_QUALIFIERS, record.get("qualifiers", {}))
-        fields["quote"] = quote if isinstance(quote, str) else self.model(_TEXT_QUOTE, quote)
-        note = record.get("note")
-        if not (note is None or isinstance(note, str)):
-            raise ValueError("not a claim record")
-        fields["note"] = note
         names = frozenset(record)
-        field_set = self.field_sets.setdefault(names, set(names))
-        return Claim.model_construct(_fields_set=field_set, **fields)
+        field_set = self.field_sets.get(names)
+        if field_set is None:
+            field_set = self.field_sets[names] = set(names)
+        return Claim.model_construct(
+            _fields_set=field_set, id=sys.intern(claim_id), subject=sys.intern(subject), property=sys.intern(prop),
+            value=self.model(_VALUE, record["value"]), qualifiers=self.model(_QUALIFIERS, record.get("qualifiers", "{}")),
+            quote=quote if isinstance(quote, str) else _TEXT_QUOTE.validate_python(quote), note=note)
 
     def loaded_claim(self, article_id: str, display: str, record: list, value: Any, period: Any) -> LoadedClaim:
         authored, line, column, (exact, start, end, quote_line, quote_column) = record
         claim = self.claim(authored)
-        if exact == claim.selector.exact:
-            exact = claim.selector.exact
+        quoted = claim.quote if isinstance(claim.quote, str) else claim.quote.exact
+        if exact == quoted:  # one string, not two equal ones
+            exact = quoted
         return LoadedClaim(article_id, claim, Location(display, line, column),
                            Provenance(exact, start, end, quote_line, quote_column),
                            None if value is None else self.model(_NORMALIZED, value),
                            None if period is None else self.model(_NORMALIZED, period))
-
-
-def _frozen(record: Any) -> Any:
-    if isinstance(record, dict):
-        return tuple(sorted((key, _frozen(value)) for key, value in record.items()))
-    if isinstance(record, list):
-        return ("[", *(_frozen(item) for item in record))
-    return (type(record).__name__, record)  # True and 1 are equal keys otherwise

@@ -36,7 +36,7 @@ from checker.outcome import (
     scoped_to_change,
 )
 from checker.progress import ProgressBar
-from checker.snapshot import identity, write_snapshot
+from checker.snapshot import identity, needs_writing, write_snapshot
 
 
 @contextmanager
@@ -76,8 +76,9 @@ def _check_corpus(root, config, base_ref, new_files, cache, progress) -> CheckRe
     index = build_index(loaded.corpus)
     findings = run_rules(index, config)
     if cache is not None:
-        meta = {**identity(root, config, registry_digest(root, options)), "started": str(started)}
-        write_snapshot(cache, root, meta, loaded, index, findings)
+        meta = identity(root, config, registry_digest(root, options))
+        if needs_writing(cache, root, meta, loaded, exact=base_ref is not None or bool(new_files)):
+            write_snapshot(cache, root, {**meta, "started": str(started)}, loaded, index, findings)
     report, review_problems = report_data(loaded.corpus, findings)
     if base_ref is not None or new_files:
         change = _change(root, config, index, findings, base_ref, new_files, cache)

@@ -16,13 +16,13 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from checker.cache import FileCache, code_salt, content_key
 from checker.config import Config
 from checker.findings import Finding
-from checker.groups import claim_tags, finding_group, is_quote
+from checker.groups import finding_group, index_tags, is_quote
 from checker.index import Index, quote_grams
 from checker.load import LoadResult
 from checker.loadcache import LoadedSource
@@ -31,14 +31,21 @@ from checker.rules.single_source import corroborations
 SNAPSHOT_VERSION = "2"
 QUOTE_GRAM_SIZES = (2, 4)  # the word runs CC105 and CC109 pair quotes by
 _SCHEMA = """
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files (path TEXT PRIMARY KEY, size INT, mtime INT, key TEXT, article TEXT, declared TEXT,
-                    text_path TEXT, text_size INT, text_mtime INT, claims INT) WITHOUT ROWID;
-CREATE TABLE issues (path TEXT PRIMARY KEY, record TEXT) WITHOUT ROWID;
-CREATE TABLE tags (tag TEXT, uid TEXT, PRIMARY KEY (tag, uid)) WITHOUT ROWID;
-CREATE TABLE grams (size INT, gram TEXT, uid TEXT, speaker TEXT, PRIMARY KEY (size, gram, uid)) WITHOUT ROWID;
-CREATE TABLE partners (uid TEXT, partner TEXT, PRIMARY KEY (uid, partner)) WITHOUT ROWID;
-CREATE TABLE findings (id TEXT PRIMARY KEY, rule TEXT, grp TEXT) WITHOUT ROWID;
+                    text_path TEXT, text_size INT, text_mtime INT, claims INT);
+CREATE TABLE issues (path TEXT PRIMARY KEY, record TEXT);
+CREATE TABLE tags (tag TEXT, uid TEXT);
+CREATE TABLE grams (size INT, gram TEXT, uid TEXT, speaker TEXT);
+CREATE TABLE partners (uid TEXT, partner TEXT);
+CREATE TABLE findings (id TEXT, rule TEXT, grp TEXT);
+"""
+# Built after the rows are in: one sort is much quicker than keeping an index in order row by row.
+_INDEXES = """
+CREATE INDEX tags_by_tag ON tags (tag);
+CREATE INDEX grams_by_run ON grams (size, gram);
+CREATE INDEX partners_by_uid ON partners (uid);
+CREATE INDEX findings_by_id ON findings (id);
 """
 
 
@@ -53,6 +60,27 @@ def identity(root: Path, config: Config, registries: str) -> dict[str, str]:
 
 
 # ---- writing ------------------------------------------------------------------------------------
+
+REWRITE_AFTER = 10  # files changed since the snapshot: below this, the next change is still re-checked quickly
+
+
+def needs_writing(cache: FileCache, root: Path, expected: dict[str, str], loaded: LoadResult, *, exact: bool) -> bool:
+    """Whether to take a new snapshot: none is there, it is of other code, configuration or registries,
+    or more files differ from it than REWRITE_AFTER (any, when `exact`). Rewriting one costs a tenth
+    of a full check; a change is re-checked against a slightly older one just as well."""
+    snapshot = Snapshot.open(cache, root, expected)
+    if snapshot is None:
+        return True
+    try:
+        rows = snapshot.files()
+    finally:
+        snapshot.close()
+    differing = len(rows) - len({_relative(root, source.path) for source in loaded.sources} & rows.keys())
+    for source in loaded.sources:
+        row = rows.get(_relative(root, source.path))
+        if row is None or source.key is None or row != _file_row(root, source):
+            differing += 1
+    return differing > (0 if exact else REWRITE_AFTER)
 
 
 def write_snapshot(cache: FileCache, root: Path, meta: dict[str, str], loaded: LoadResult, index: Index,
@@ -70,6 +98,7 @@ def write_snapshot(cache: FileCache, root: Path, meta: dict[str, str], loaded: L
         with closing(sqlite3.connect(temporary)) as database:
             database.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             _fill(database, root, meta, loaded, index, findings)
+            database.executescript(_INDEXES)
             database.commit()
         os.replace(temporary, target)
     except (OSError, sqlite3.Error):  # the snapshot only saves time; a check never fails for it
@@ -81,38 +110,40 @@ def _fill(database: sqlite3.Connection, root: Path, meta: dict[str, str], loaded
     """Rows are streamed, never gathered in lists: a large corpus has millions of them."""
     properties = loaded.corpus.properties
     database.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    database.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (_file_row(root, source) for source in loaded.sources))
+    database.executemany(f"INSERT INTO files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (astuple(_file_row(root, source)) for source in loaded.sources))
     database.executemany("INSERT INTO issues VALUES (?, ?)",
                          ((_relative(root, source.path), json.dumps(_issues(source))) for source in loaded.sources
                           if source.result.diagnostics or source.result.unchecked))
-    database.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)", (
-        (tag, uid) for uid, claim in index.by_uid.items() for tag in claim_tags(claim, properties)))
+    database.executemany("INSERT INTO tags VALUES (?, ?)", index_tags(index))
     database.executemany("INSERT INTO grams VALUES (?, ?, ?, ?)", (
         (size, " ".join(gram), uid, claim.claim.value.speaker) for uid, claim in index.by_uid.items()
         if is_quote(claim, properties) for size in QUOTE_GRAM_SIZES
         for gram in quote_grams(index.quote_tokens(claim), size)))
-    pairs = corroborations(index)
-    database.executemany("INSERT OR IGNORE INTO partners VALUES (?, ?)",
-                         (row for a, b in pairs for row in ((a.uid, b.uid), (b.uid, a.uid))))
+    pairs = {row for a, b in corroborations(index) for row in ((a.uid, b.uid), (b.uid, a.uid))}
+    database.executemany("INSERT INTO partners VALUES (?, ?)", pairs)
     database.executemany("INSERT INTO findings VALUES (?, ?, ?)", (
-        (finding.id, finding.rule, finding_group(finding, index.by_uid, properties)) for finding in findings))
+        (finding.id, finding.rule, finding_group(finding, index.by_uid, properties, index.key))
+        for finding in findings))
 
 
 def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _file_row(root: Path, source: LoadedSource) -> tuple:
+_FILE_COLUMNS = "path, size, mtime, key, article, declared, text_path, text_size, text_mtime, claims"
+
+
+def _file_row(root: Path, source: LoadedSource) -> FileRow:
     size, mtime = source.stamp or (None, None)
     result = source.result
     text_path, (text_size, text_mtime) = None, (None, None)
     if result.meta is not None:
         text_path = (source.path.parent.relative_to(root) / result.meta.text).as_posix()
         text_size, text_mtime = result.text_stamp or (None, None)
-    return (_relative(root, source.path), size, mtime, source.key, result.article.id if result.article else None,
-            result.meta.id if result.meta else None, text_path, text_size, text_mtime,
-            len(result.claims) if result.article else 0)
+    return FileRow(_relative(root, source.path), size, mtime, source.key, result.article.id if result.article else None,
+                   result.meta.id if result.meta else None, text_path, text_size, text_mtime,
+                   len(result.claims) if result.article else 0)
 
 
 def _issues(source: LoadedSource) -> dict:
@@ -172,7 +203,7 @@ class Snapshot:
 
     def files(self) -> dict[str, FileRow]:
         if self._files is None:
-            self._files = {row[0]: FileRow(*row) for row in self.database.execute("SELECT * FROM files")}
+            self._files = {row[0]: FileRow(*row) for row in self.database.execute(f"SELECT {_FILE_COLUMNS} FROM files")}
         return self._files
 
     def issues(self) -> Iterator[tuple[str, dict]]:

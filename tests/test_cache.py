@@ -20,7 +20,7 @@ from checker.bench.generate import generate_corpus
 from checker.cache import FileCache, open_cache
 from checker.claimfile import load_claim_file
 from checker.cli import main
-from checker.load import load_corpus, load_registries
+from checker.load import claim_files, load_corpus, load_registries
 from checker.loadcache import decode_claim_file, encode_claim_file
 from checker.normalize import NormalizeOptions
 from checker.progress import ProgressBar, progress_bar
@@ -159,6 +159,16 @@ def test_a_cache_directory_tracked_by_git_is_refused(tmp_path):
     assert cache is None and "tracked by git" in refused
 
 
+def test_claim_files_are_listed_as_pathlib_lists_them(tmp_path):
+    for relative in ["a.claims.yaml", "a-b.claims.yaml", "a/x.claims.yaml", "a/.hidden.claims.yaml", "B.claims.yaml",
+                     "b.CLAIMS.yaml", "sub/deeper/c.claims.yaml", "sub/c.claims.yaml.bak", "z.claims.yaml/in.claims.yaml"]:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("x")
+    (tmp_path / "linked").symlink_to(tmp_path / "sub")  # a linked directory is not entered
+    (tmp_path / "link.claims.yaml").symlink_to(tmp_path / "a.claims.yaml")
+    assert claim_files(tmp_path) == sorted(tmp_path.rglob("*.claims.yaml"))
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
@@ -212,3 +222,4 @@ def test_an_entry_rebuilds_exactly_what_loading_the_file_gave(claims, published,
         assert entry is not None
         rebuilt = decode_claim_file(json.loads(json.dumps(entry)), root, path)
         assert replace(rebuilt, text_stamp=None) == loaded
+

@@ -18,7 +18,10 @@ from checker.bench.generate import generate_corpus
 from checker.cache import FileCache
 from checker.cli import main
 from checker.config import Config
+from checker.groups import claim_tags, index_tags
 from checker.incremental import check_change
+from checker.index import build_index
+from checker.load import load_corpus
 from checker.outcome import CheckResult, scoped_to_change
 from checker.pipeline import check_corpus
 from tests.corpus_builder import write_corpus
@@ -182,3 +185,43 @@ def test_a_quote_corroborated_apart_from_the_new_one_stays_corroborated_in_the_b
 def _quote(words: str, subject: str) -> dict:
     return {"id": "q", "subject": subject, "property": "said",
             "value": {"kind": "quote", "speaker": "jane-doe", "verbatim": True}, "quote": words}
+
+
+def test_the_same_words_given_to_another_speaker_are_found_from_the_snapshot(tmp_path):
+    words = "we will build the future of computing together"
+    root = write_corpus(tmp_path / "claims", [
+        {"id": "a", "text": f"She said: {words}.", "claims": [_quote(words, "acme")]},
+        {"id": "b", "text": "She said: nothing else matters.", "claims": [_quote("nothing else matters", "acme")]},
+    ])
+    for path in root.rglob("*"):
+        os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    check_corpus(root, Config(), cache=FileCache(tmp_path / "cache"))
+    other = {**_quote(words, "globex"), "value": {"kind": "quote", "speaker": "john-roe", "verbatim": True}}
+    write_corpus(root, [{"id": "c", "text": f"He said: {words}.", "claims": [other]}])
+    named = (root / "c.claims.yaml",)
+    quick = check_change(root, Config(), named, FileCache(tmp_path / "cache"))
+    assert quick is not None and quick.report == scoped_to_change(_full_check(root, named)).report
+    assert [(f.rule, f.status.value) for f in quick.findings if f.rule == "CC105"] == [("CC105", "conflict")]
+
+
+def test_a_snapshot_is_kept_across_small_changes_and_still_answers_exactly(checked):
+    root, cache = _workspace(checked)
+    snapshot = next(cache.glob("snapshot-*"))
+    taken = snapshot.stat().st_mtime_ns
+    edited = sorted(root.glob("*.claims.yaml"))[3]
+    _edit(edited, "change a value", [])
+    check_corpus(root, Config(), cache=FileCache(cache))  # one file differs: the snapshot stays
+    assert snapshot.stat().st_mtime_ns == taken
+    named = (edited,)
+    quick = check_change(root, Config(), named, FileCache(cache))
+    assert quick is not None and quick.report == scoped_to_change(_full_check(root, named)).report
+    check_corpus(root, Config(), new_files=named, cache=FileCache(cache))  # a change's base needs it exact
+    assert snapshot.stat().st_mtime_ns != taken
+
+
+def test_a_snapshot_tags_each_claim_as_the_groups_module_does(checked):
+    root, _ = _workspace(checked)
+    index = build_index(load_corpus(root).corpus)
+    properties = index.corpus.properties
+    assert sorted(index_tags(index)) == sorted(
+        (claim_tag, claim.uid) for claim in index.corpus.claims for claim_tag in claim_tags(claim, properties))
