@@ -15,15 +15,18 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import loadcache
+from checker import commands, loadcache
 from checker.bench.generate import generate_corpus
 from checker.cache import FileCache, open_cache
 from checker.claimfile import load_claim_file
 from checker.cli import main
+from checker.config import Config
 from checker.load import claim_files, load_corpus, load_registries
 from checker.loadcache import decode_claim_file, encode_claim_file
 from checker.normalize import NormalizeOptions
+from checker.pipeline import check_corpus
 from checker.progress import ProgressBar, progress_bar
+from checker.reporters import text as text_reporter
 from tests import test_robustness as robustness
 from tests.corpus_builder import write_corpus
 
@@ -223,3 +226,9 @@ def test_an_entry_rebuilds_exactly_what_loading_the_file_gave(claims, published,
         rebuilt = decode_claim_file(json.loads(json.dumps(entry)), root, path)
         assert replace(rebuilt, text_stamp=None) == loaded
 
+
+def test_the_text_report_written_in_parts_is_the_report_rendered_whole(corpus, monkeypatch):
+    monkeypatch.setattr(commands, "TEXT_PART", 7)
+    report = check_corpus(corpus, Config()).report
+    assert "".join(commands.rendered_report("text", report)) == text_reporter.render(report)
+    assert len(report.findings) > 7
