@@ -31,6 +31,44 @@ def fold_char(char: str) -> str:
     return char
 
 
+def _fold_by_character(original: str) -> tuple[str, list[int]]:
+    folded: list[str] = []
+    origin: list[int] = []
+    previous_space = False
+    for index, char in enumerate(original):
+        piece = fold_char(char)
+        if piece == " ":
+            if previous_space:
+                continue
+            previous_space = True
+        elif piece:
+            previous_space = False
+        for out in piece:
+            folded.append(out)
+            origin.append(index)
+    return "".join(folded), origin
+
+
+def _fold_same_length(original: str) -> tuple[str, list[int]]:
+    """`_fold_by_character` for a text in which every character folds to exactly one, run by run
+    in C rather than character by character (an article is folded each time it is loaded)."""
+    translated = original.translate(_SAME_LENGTH)
+    pieces: list[str] = []
+    origin: list[int] = []
+    kept_from = 0
+    run = translated.find("  ")
+    while run != -1:
+        pieces.append(translated[kept_from : run + 1])
+        origin.extend(range(kept_from, run + 1))
+        kept_from = run + 1
+        while kept_from < len(translated) and translated[kept_from] == " ":
+            kept_from += 1
+        run = translated.find("  ", kept_from)
+    pieces.append(translated[kept_from:])
+    origin.extend(range(kept_from, len(translated)))
+    return "".join(pieces), origin
+
+
 def fold(text: str) -> str:
     """The typography-folded form used for matching (whitespace runs become one space)."""
     return FoldedText(text).folded
@@ -44,27 +82,23 @@ class Span:
     column: int  # 1-based, in code points
 
 
+# Every character str.isspace() accepts (a test checks this against the running Python).
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + \
+    "\u2028\u2029\u202f\u205f\u3000"
+_SAME_LENGTH = str.maketrans({**{char: " " for char in WHITESPACE},
+                              **{char: piece for char, piece in _FOLD.items() if len(piece) == 1}})
+_LENGTH_CHANGING = frozenset(char for char, piece in _FOLD.items() if len(piece) != 1)
+
+
 class FoldedText:
     """An article text with its folded form and a map back to original offsets."""
 
     def __init__(self, original: str) -> None:
         self.original = original
-        folded: list[str] = []
-        origin: list[int] = []
-        previous_space = False
-        for index, char in enumerate(original):
-            piece = fold_char(char)
-            if piece == " ":
-                if previous_space:
-                    continue
-                previous_space = True
-            elif piece:
-                previous_space = False
-            for out in piece:
-                folded.append(out)
-                origin.append(index)
-        self.folded = "".join(folded)
-        self.origin = origin
+        if _LENGTH_CHANGING.isdisjoint(original):
+            self.folded, self.origin = _fold_same_length(original)
+        else:
+            self.folded, self.origin = _fold_by_character(original)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -10,7 +10,7 @@ from jsonschema.exceptions import best_match
 
 from checker.diagnostics import Code, Diagnostic
 from checker.models import VALUE_KINDS
-from checker.schema import validator_for
+from checker.schema import quick_validator_for, validator_for
 from checker.yamlsource import DataPath, YamlDocument
 
 MAX_ERRORS_PER_FILE = 50
@@ -21,6 +21,8 @@ def schema_problems(schema_name: str, document: YamlDocument, display: str) -> I
     if not isinstance(document.data, dict):
         yield (), Diagnostic(display, 1, 1, Code.SCHEMA, "the file must be a YAML mapping",
                              f"start from an example; the shape is in schemas/{schema_name}")
+        return
+    if quick_validator_for(schema_name).is_valid(document.data):
         return
     errors = sorted(validator_for(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors[:MAX_ERRORS_PER_FILE]:

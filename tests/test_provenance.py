@@ -59,3 +59,22 @@ def test_any_substring_without_edge_spaces_is_found_at_its_own_place(text, start
     spans = FoldedText(text).occurrences(exact)
     assert spans, "a substring of the article must be found"
     assert all(0 <= span.start < span.end <= len(text) for span in spans)
+
+
+def test_the_whitespace_table_is_what_python_calls_whitespace():
+    from checker.provenance import WHITESPACE
+
+    assert sorted(WHITESPACE) == [chr(code) for code in range(0x110000) if chr(code).isspace()]
+
+
+_SAME_LENGTH_TEXT = st.lists(st.one_of(
+    st.sampled_from(["\u2018", "\u201c", "\u2014", "\u2212", "\u00a0", "\u2009", "\t", "\n", " ", "   ", "a", "\u00e9"]),
+    st.text(max_size=5)), max_size=60).map("".join).map(lambda text: "".join(
+        char for char in text if char not in "\u2026\u00ad\ufeff\u200b"))
+
+
+@given(_SAME_LENGTH_TEXT)
+def test_the_quick_fold_is_the_fold_character_by_character(text):
+    from checker.provenance import _fold_by_character, _fold_same_length
+
+    assert _fold_same_length(text) == _fold_by_character(text)
