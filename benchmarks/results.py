@@ -107,11 +107,13 @@ NOTES = """## Notes
 - **Floor** is the least any checker must do: read every claim file, registry and article text and parse the
   YAML with PyYAML's C loader. claimcheck's own loader also keeps every value's line and column, validates
   each file against its JSON Schema, builds the models, pins every quote and normalizes every value.
-- **Cold** is the first check of a corpus, or of a claim file that changed: most of its time is JSON Schema
-  validation (the `jsonschema` package, which the issue keeps as the schema validator of claim files; about
-  three quarters of a cold load), spread over the machine's cores. Every later run takes a file's load from
-  the cache (`.claimcheck-cache/`, keyed by the sha256 of the file, its article text, the registries, the
-  options and the code), so a newsroom pays the cold price once per file edit, never per run.
+- **Cold** is the first check of a corpus, or of a claim file that changed, spread over the machine's cores.
+  About half of it is JSON Schema validation (the `jsonschema` package, which the issue keeps as the schema
+  validator of claim files): a valid file is checked against a copy of the schema that sends each value to
+  the branch its `kind` names, and only an invalid one is explained by the published schema. The rest is
+  building the models, pinning quotes and normalizing values. Every later run takes a file's load from the
+  cache (`.claimcheck-cache/`, keyed by the sha256 of the file, its article text, the registries, the options
+  and the code), so a newsroom pays the cold price once per file edit, never per run.
 - **Full check, warm** is the everyday full check: loading from the cache, grouping by key (never all pairs),
   the ten rules, and the text report of every finding (written to a file).
 - **One new article** is `claimcheck check --new FILE --only-changes`: the corpus is compared with the last
