@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import cache
 
 from checker.provenance import fold
 from checker.values import DateSpan, Interval
@@ -105,6 +106,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text).casefold())
 
 
+@cache  # asked for every word of every pair of quotes compared; a corpus has a bounded vocabulary
 def american_spelling(word: str) -> str:
     if len(word) <= 5:
         return word

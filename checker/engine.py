@@ -29,5 +29,5 @@ def run_rules(index: Index, config: Config, rules: Iterable[ModuleType] = RULES)
             severity = Severity(conflict_severity) if finding.status is Status.CONFLICT else Severity.NOTE
             if finding.id in findings:  # two findings may never share an id: one would be lost
                 raise RuntimeError(f"{rule.CODE} produced two findings with id {finding.id}; give them an aspect")
-            findings[finding.id] = replace(finding, severity=severity)
+            findings[finding.id] = finding if finding.severity is severity else replace(finding, severity=severity)
     return sorted_findings(findings.values())
