@@ -49,3 +49,17 @@ def test_the_guide_examples_are_real_claims_of_the_corpus():
 def _claims_in(snippet: str) -> list[dict]:
     data = yaml.safe_load(snippet if snippet.lstrip().startswith(("#", "article")) else "claims:\n" + snippet)
     return data.get("claims", [])
+
+
+def test_the_readme_runs_the_benchmark_as_its_script_says_and_quotes_its_latest_figures():
+    script = (REPO / "benchmarks" / "run.py").read_text(encoding="utf-8")
+    command = next(line.split("#")[0].strip() for line in script.splitlines() if "benchmarks/run.py" in line)
+    assert f"\n{command}\n" in README
+    results = (REPO / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    figures = [line for line in results.splitlines() if line.startswith("| articles |")]
+    assert figures, "benchmarks/RESULTS.md has no figures table"
+    table = results.split(figures[0], 1)[1].split("\n\n", 1)[0]
+    assert figures[0] + table in README, "README's benchmark figures differ from benchmarks/RESULTS.md"
+    targets = results.split("## Targets", 1)[1].split("## Notes", 1)[0]
+    verdicts = [line for line in targets.splitlines() if line.startswith("- ")]
+    assert verdicts and all(f"\n{line}\n" in README for line in verdicts), "README's targets differ from RESULTS.md"
