@@ -69,10 +69,10 @@ def event_tags(claim: LoadedClaim, prop: Property) -> list[str]:
     return []
 
 
-def claim_tags(claim: LoadedClaim, properties: Mapping[str, Property], key: Key | None = None) -> list[str]:
+def claim_tags(claim: LoadedClaim, properties: Mapping[str, Property], tagged_key: str | None = None) -> list[str]:
     """Every group the claim belongs to, but its article and its quote's word runs (looked up apart);
-    `key`: the claim's key, when known already."""
-    tags = [key_tag(key or key_of(claim))]
+    `tagged_key`: the tag of the claim's key, when made already."""
+    tags = [tagged_key or key_tag(key_of(claim))]
     signature = signature_tag(claim)
     if signature is not None:
         tags.append(signature)
@@ -83,24 +83,14 @@ def claim_tags(claim: LoadedClaim, properties: Mapping[str, Property], key: Key 
 
 
 def index_tags(index: Index) -> Iterator[tuple[str, str]]:
-    """(tag, uid) for every claim of the index, as `claim_tags` gives them, a key's tag made once for
-    all its claims (a snapshot of 10,000 articles holds some 400,000 of them)."""
+    """(tag, uid) for every claim of the index, a key's tag made once for all its claims (a snapshot
+    of 10,000 articles holds some 400,000 of them)."""
     properties = index.corpus.properties
     for key, claims in index.by_key.items():
         tagged = key_tag(key)
-        prop = properties.get(key.property)
-        dated = prop is not None and prop.event_time
         for claim in claims:
             uid = claim.uid
-            yield tagged, uid
-            if claim.value is not None:
-                signature = signature_tag(claim)
-                if signature is not None:
-                    yield signature, uid
-                if dated and isinstance(claim.value, DateSpan):
-                    yield tag("event", claim.subject), uid
-            elif prop is not None and isinstance(claim.claim.value, RelationValue):
-                yield from ((event, uid) for event in event_tags(claim, prop))
+            yield from ((claim_tag, uid) for claim_tag in claim_tags(claim, properties, tagged))
 
 
 def is_quote(claim: LoadedClaim, properties: Mapping[str, Property]) -> bool:
