@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checker.findings import Severity
+from checker.findings.finding import Severity
 from checker.normalize import NormalizeOptions
 
 CONFIG_FILES = ("claimcheck.toml", "pyproject.toml")

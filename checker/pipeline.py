@@ -1,9 +1,9 @@
 """The one place that wires the stages: load -> index -> rules -> findings -> report data.
 
-With a cache, a full check also keeps a snapshot of itself (`checker.snapshot`), and a
+With a cache, a full check also keeps a snapshot of itself (`checker.incremental.snapshot`), and a
 check of what some new files bring, limited to the findings they touch
 (`--only-changes`), is then answered from that snapshot group by group
-(`checker.incremental`) instead of by a full check. Both give the same report.
+(`checker.incremental.change_check`) instead of by a full check. Both give the same report.
 """
 
 from __future__ import annotations
@@ -15,19 +15,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
-from checker.cache import FileCache
-from checker.change import changed_articles, describe_change, without_articles
 from checker.config import Config
-from checker.corpus import Corpus
-from checker.engine import run_rules
-from checker.gitbase import export_corpus_at
-from checker.incremental import base_findings as findings_of_base
-from checker.incremental import check_change
-from checker.index import build_index
-from checker.load import load_corpus
-from checker.loadcache import registry_digest
-from checker.outcome import (
+from checker.incremental.cache import FileCache
+from checker.incremental.change_check import base_findings as findings_of_base
+from checker.incremental.change_check import check_change
+from checker.incremental.loader import CachedLoader, registry_digest
+from checker.incremental.snapshot import identity, needs_writing, write_snapshot
+from checker.index.index import build_index
+from checker.load.corpus import load_corpus
+from checker.load.git_base import export_corpus_at
+from checker.model.corpus import Corpus
+from checker.report.change import changed_articles, describe_change, without_articles
+from checker.report.outcome import (
     NEW_FILES_LABEL,
     CheckResult,
     UsageError,
@@ -35,8 +36,15 @@ from checker.outcome import (
     report_data,
     scoped_to_change,
 )
-from checker.progress import ProgressBar
-from checker.snapshot import identity, needs_writing, write_snapshot
+from checker.rules.engine import run_rules
+
+
+class Progress(Protocol):
+    """What the check tells a progress display (the CLI's bar on a terminal)."""
+
+    def __call__(self, done: int, total: int) -> None: ...
+
+    def stage(self, text: str) -> None: ...
 
 
 @contextmanager
@@ -54,7 +62,7 @@ def few_collections() -> Iterator[None]:
 
 def check_corpus(root: Path, config: Config, *, base_ref: str | None = None, new_files: tuple[Path, ...] = (),
                  only_changes: bool = False, cache: FileCache | None = None,
-                 progress: ProgressBar | None = None) -> CheckResult:
+                 progress: Progress | None = None) -> CheckResult:
     if only_changes and base_ref is None and not new_files:
         raise UsageError("--only-changes needs --new or --base: which change to report")
     with few_collections():
@@ -69,7 +77,8 @@ def check_corpus(root: Path, config: Config, *, base_ref: str | None = None, new
 def _check_corpus(root, config, base_ref, new_files, cache, progress) -> CheckResult:
     options = config.normalize.options()
     started = time.time_ns()
-    loaded = load_corpus(root, options, cache=cache, progress=progress)
+    loader = CachedLoader(cache)
+    loaded = load_corpus(root, options, loader=loader, progress=progress)
     gc.freeze()  # the corpus lives as long as the check: no need to scan it for cycles again
     if progress:
         progress.stage(f"comparing {len(loaded.corpus.claims):,} claims")
@@ -77,8 +86,8 @@ def _check_corpus(root, config, base_ref, new_files, cache, progress) -> CheckRe
     findings = run_rules(index, config)
     if cache is not None:
         meta = identity(root, config, registry_digest(root, options))
-        if needs_writing(cache, root, meta, loaded, exact=base_ref is not None or bool(new_files)):
-            write_snapshot(cache, root, {**meta, "started": str(started)}, loaded, index, findings)
+        if needs_writing(cache, root, meta, loader.sources, exact=base_ref is not None or bool(new_files)):
+            write_snapshot(cache, root, {**meta, "started": str(started)}, loader.sources, index, findings)
     report, review_problems = report_data(loaded.corpus, findings)
     if base_ref is not None or new_files:
         change = _change(root, config, index, findings, base_ref, new_files, cache)
@@ -92,7 +101,7 @@ def _change(root, config, index, findings, base_ref, new_files, cache):
     if base_ref is not None:
         with tempfile.TemporaryDirectory(prefix="claimcheck-base-") as temporary:
             exported = export_corpus_at(base_ref, root, Path(temporary))
-            base = load_corpus(exported, config.normalize.options(), cache=cache).corpus
+            base = load_corpus(exported, config.normalize.options(), loader=CachedLoader(cache)).corpus
         changed = changed_articles(base, corpus)
         label = base_ref
     else:

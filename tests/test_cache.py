@@ -15,18 +15,18 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import commands, loadcache
 from checker.bench.generate import generate_corpus
-from checker.cache import FileCache, open_cache
-from checker.claimfile import load_claim_file
-from checker.cli import main
+from checker.cli import commands, main
+from checker.cli.progress import ProgressBar, progress_bar
 from checker.config import Config
-from checker.load import claim_files, load_corpus, load_registries
-from checker.loadcache import decode_claim_file, encode_claim_file
+from checker.incremental import loader as loadcache
+from checker.incremental.cache import FileCache, open_cache
+from checker.incremental.loader import CachedLoader, decode_claim_file, encode_claim_file
+from checker.load.claim_file import load_claim_file
+from checker.load.corpus import claim_files, load_corpus, load_registries
 from checker.normalize import NormalizeOptions
 from checker.pipeline import check_corpus
-from checker.progress import ProgressBar, progress_bar
-from checker.reporters import text as text_reporter
+from checker.report import text as text_reporter
 from tests import test_robustness as robustness
 from tests.corpus_builder import write_corpus
 
@@ -43,7 +43,7 @@ def generated(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(directory)
         reference = load_corpus(Path("claims"))
-        load_corpus(Path("claims"), cache=FileCache(directory / "filled"))
+        load_corpus(Path("claims"), loader=CachedLoader(FileCache(directory / "filled")))
     return directory, reference
 
 
@@ -86,7 +86,7 @@ def test_no_cache_writes_no_cache(corpus):
 
 def _load(root: Path, directory: Path):
     cache = FileCache(directory)
-    return load_corpus(root, cache=cache), cache.stats
+    return load_corpus(root, loader=CachedLoader(cache)), cache.stats
 
 
 def test_a_cold_load_writes_every_entry_and_a_warm_one_reads_them(corpus, tmp_path, reference):

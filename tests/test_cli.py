@@ -107,7 +107,7 @@ def test_an_unexpected_error_prints_no_traceback(monkeypatch, capsys):
     def explode(args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("checker.commands.run_rules_listing", explode)
+    monkeypatch.setattr("checker.cli.commands.run_rules_listing", explode)
     assert main(["rules"]) == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err

@@ -15,15 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.bench.generate import generate_corpus
-from checker.cache import FileCache
 from checker.cli import main
 from checker.config import Config
-from checker.groups import claim_tags, index_tags
-from checker.incremental import check_change
-from checker.index import build_index
-from checker.load import load_corpus
-from checker.outcome import CheckResult, scoped_to_change
+from checker.incremental.cache import FileCache
+from checker.incremental.change_check import check_change
+from checker.incremental.groups import claim_tags, index_tags
+from checker.index.index import build_index
+from checker.load.corpus import load_corpus
 from checker.pipeline import check_corpus
+from checker.report.outcome import CheckResult, scoped_to_change
 from tests.corpus_builder import write_corpus
 
 ARTICLES, HELD_OUT = 30, 3

@@ -12,11 +12,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.compare import classify_quotes, first_common_day, intervals_agree
 from checker.config import Config
+from checker.index.compare import classify_quotes, first_common_day, intervals_agree
+from checker.model.values import DateSpan, Granularity, Interval
 from checker.pipeline import check_corpus
-from checker.reporters import markdown
-from checker.values import DateSpan, Granularity, Interval
+from checker.report import markdown
 from tests.corpus_builder import write_corpus
 
 FIXTURES = Path(__file__).parent / "rules"

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.provenance import FoldedText, fold
+from checker.load.provenance import FoldedText, fold
 
 ARTICLE = "Altman called it a \u201cgenerational opportunity\u201d \u2014 twice.\nHe said \u201cgenerational\u201d again."
 
@@ -62,7 +62,7 @@ def test_any_substring_without_edge_spaces_is_found_at_its_own_place(text, start
 
 
 def test_the_whitespace_table_is_what_python_calls_whitespace():
-    from checker.provenance import WHITESPACE
+    from checker.model.typography import WHITESPACE
 
     assert sorted(WHITESPACE) == [chr(code) for code in range(0x110000) if chr(code).isspace()]
 
@@ -75,6 +75,6 @@ _SAME_LENGTH_TEXT = st.lists(st.one_of(
 
 @given(_SAME_LENGTH_TEXT)
 def test_the_quick_fold_is_the_fold_character_by_character(text):
-    from checker.provenance import _fold_by_character, _fold_same_length
+    from checker.model.typography import _fold_by_character, _fold_same_length
 
     assert _fold_same_length(text) == _fold_by_character(text)

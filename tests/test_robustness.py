@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.cli import main
-from checker.commands import write_atomically
+from checker.cli.commands import write_atomically
 from checker.config import Config
-from checker.diagnostics import InputError
-from checker.load import load_corpus
+from checker.load.corpus import load_corpus
+from checker.load.yaml_source import parse_yaml
+from checker.model.diagnostics import InputError
 from checker.pipeline import check_corpus
-from checker.yamlsource import parse_yaml
 from tests.corpus_builder import write_corpus
 
 GOOD_ARTICLES = [

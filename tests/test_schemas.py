@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.cli import main
-from checker.models import VALUE_KINDS
-from checker.schema import SCHEMA_MODELS, quick_validator_for, render_schema, validator_for
-from checker.yamlsource import parse_yaml
+from checker.load.schema import SCHEMA_MODELS, quick_validator_for, render_schema, validator_for
+from checker.load.yaml_source import parse_yaml
+from checker.model.claims import VALUE_KINDS
 from tests.conftest import REPO
 
 

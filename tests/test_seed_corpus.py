@@ -8,8 +8,8 @@ from functools import cache
 import pytest
 
 from checker.config import Config
-from checker.findings import Status
-from checker.load import load_corpus
+from checker.findings.finding import Status
+from checker.load.corpus import load_corpus
 from checker.pipeline import check_corpus
 from tests.conftest import REPO
 

@@ -1,7 +1,7 @@
 import pytest
 
-from checker.diagnostics import Code, InputError
-from checker.yamlsource import MAX_NODES, parse_yaml
+from checker.load.yaml_source import MAX_NODES, parse_yaml
+from checker.model.diagnostics import Code, InputError
 
 
 def error_of(text: str):

@@ -1,7 +1,7 @@
 """Normalization: the surface text of a news value -> the interval it means.
 
 Pure functions, one per kind of value. Each returns a frozen value from
-`checker.values` or raises NormalizationError, whatever the input.
+`checker.model.values` or raises NormalizationError, whatever the input.
 
     parse_money("about $1.4 trillion")           -> Money [1.26e12, 1.54e12] USD
     parse_quantity("more than 20 factories")     -> Quantity (20, none) "factory"
@@ -13,6 +13,9 @@ Modules, in reading order: tokens (tokenizer, phrase tables), numbers
 hedges, ranges and "-plus"), intervals (what each hedge means), money,
 quantity, fraction, calendar_spans (calendar arithmetic), date_forms (the basic
 date shapes) and dates. Each module's docstring lists the decisions it makes.
+
+Stage 2 of the flow; takes text (and a reference date), gives values. May import:
+`checker.model`.
 """
 
 from checker.normalize.calendar_spans import MAX_YEAR, MIN_YEAR

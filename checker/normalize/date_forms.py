@@ -33,11 +33,11 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from checker.model.values import WEEKDAY_NAMES, DateSpan, Granularity, Hedge
 from checker.normalize import calendar_spans as cal
 from checker.normalize.errors import NeedsPublicationDate, NormalizationError, quoted
 from checker.normalize.numbers import read_amount
 from checker.normalize.tokens import Token, TokenKind
-from checker.values import WEEKDAY_NAMES, DateSpan, Granularity, Hedge
 
 NAMED_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 RELATIVE_STEPS = {"this": 0, "last": -1, "next": 1}

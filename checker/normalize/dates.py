@@ -33,13 +33,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from checker.model.values import DateSpan, Granularity, Hedge
 from checker.normalize import calendar_spans as cal
 from checker.normalize import date_forms as forms
 from checker.normalize.date_forms import Context, make_span
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
 from checker.normalize.tokens import PhraseTable, Token, TokenKind, describe, tokenize
-from checker.values import DateSpan, Granularity, Hedge
 
 DATE_HINT = (
     "Write a date like 'November 20, 2025', '2025-11-20', 'Nov. 20', 'Friday', 'October 2025', 'Q3 2025', "

@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
+from checker.model.values import Hedge
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.numbers import Amount, ambiguity_error, read_amount
 from checker.normalize.tokens import PhraseTable, Token, describe
-from checker.values import Hedge
 
 HEDGE_PHRASES: PhraseTable[Hedge] = PhraseTable(
     {

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from checker.model.values import Fraction, Hedge
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.expressions import (
     PERCENT,
@@ -37,7 +38,6 @@ from checker.normalize.intervals import bounds_of, interval_model
 from checker.normalize.numbers import Amount, read_amount
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
 from checker.normalize.tokens import PhraseTable, Token, tokenize
-from checker.values import Fraction, Hedge
 
 FRACTION_HINT = (
     "Write a share like '40%', '40 percent', 'a third', 'two-thirds', 'more than half', "

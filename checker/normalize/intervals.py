@@ -21,11 +21,11 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
+from checker.model.values import Hedge, Interval
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.expressions import Expression
 from checker.normalize.numbers import Amount, tidy
 from checker.normalize.options import NormalizeOptions
-from checker.values import Hedge, Interval
 
 WIDENING_HEDGES = (Hedge.APPROXIMATE, Hedge.ESTIMATED)
 IntervalModel = TypeVar("IntervalModel", bound=Interval)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
+from checker.model.values import Money
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.expressions import (
     Side,
@@ -36,7 +37,6 @@ from checker.normalize.intervals import bounds_of, interval_model
 from checker.normalize.numbers import check_magnitude
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
 from checker.normalize.tokens import PhraseTable, Token, tokenize
-from checker.values import Money
 
 MONEY_HINT = (
     "Write an amount with its currency, like '$1.4 trillion', 'about €2bn', "

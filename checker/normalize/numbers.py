@@ -35,9 +35,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from checker.model.values import Hedge
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.tokens import PhraseTable, Token
-from checker.values import Hedge
 
 MAX_AMOUNT = Decimal(10) ** 18
 """Largest amount accepted, in base units (dollars, watts, items): larger is a typo."""

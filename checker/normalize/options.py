@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from checker.model.values import Hedge
 from checker.normalize.errors import NormalizationError
-from checker.values import Hedge
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from checker.model.values import Quantity
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.expressions import (
     CONNECTOR_PHRASES,
@@ -43,7 +44,6 @@ from checker.normalize.intervals import Bounds, bounds_of, interval_model
 from checker.normalize.numbers import SCALE_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_PLURALS, check_magnitude, tidy
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
 from checker.normalize.tokens import PhraseTable, Token, tokenize
-from checker.values import Quantity
 
 QUANTITY_HINT = (
     "Write a number with its unit, like '10 GW', '1,000 racks per week', 'more than 20 factories', "

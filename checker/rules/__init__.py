@@ -1,4 +1,12 @@
-"""The rules, one module each. Adding a rule: one module here, listed below, and one fixture."""
+"""Stage 4, rules: the index -> findings.
+
+Takes an `Index`. Gives findings: each rule module (one per rule, with `CODE`, `NAME`,
+`SEVERITY`, a docstring that is its documentation, and `check(index, options)`) yields
+them; `engine` runs the enabled rules and sets severity from the configuration. Adding a
+rule: one module here, listed below, and one fixture file in `tests/rules/`.
+
+May import: `checker.model`, `checker.index`, `checker.findings`, `checker.config`.
+"""
 
 from checker.rules import (
     misattribution,

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.findings import Finding, Status
-from checker.index import SEPARATOR, Index, cross_article_pairs
-from checker.values import DateSpan, Interval
+from checker.findings.finding import Finding, Status
+from checker.index.index import SEPARATOR, Index, cross_article_pairs
+from checker.model.values import DateSpan, Interval
 
 CODE = "CC108"
 NAME = "possible-misattribution"

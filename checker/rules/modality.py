@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.findings import Finding, Status
-from checker.index import SEPARATOR, Index
+from checker.findings.finding import Finding, Status
+from checker.index.index import SEPARATOR, Index
 
 CODE = "CC107"
 NAME = "modality-differs"

@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from checker.compare import intervals_agree
-from checker.findings import Finding, Status
-from checker.index import SEPARATOR, Index, Key
-from checker.values import DateSpan, Interval
+from checker.findings.finding import Finding, Status
+from checker.index.compare import intervals_agree
+from checker.index.index import SEPARATOR, Index, Key
+from checker.model.values import DateSpan, Interval
 
 CODE = "CC103"
 NAME = "part-exceeds-whole"

@@ -23,10 +23,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from checker.describe import amount
-from checker.findings import Finding, Status
-from checker.index import SEPARATOR, Index
-from checker.values import Interval
+from checker.findings.finding import Finding, Status
+from checker.index.describe import amount
+from checker.index.index import SEPARATOR, Index
+from checker.model.values import Interval
 
 CODE = "CC110"
 NAME = "parts-exceed-total"

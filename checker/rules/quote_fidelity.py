@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import QuoteMatch
-from checker.findings import Finding, Status
-from checker.index import SEPARATOR, Index, quote_words
+from checker.findings.finding import Finding, Status
+from checker.index.compare import QuoteMatch
+from checker.index.index import SEPARATOR, Index, quote_words
 
 CODE = "CC105"
 NAME = "quote-fidelity"

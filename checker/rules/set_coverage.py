@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.findings import Finding, Status
-from checker.index import Index, Key, cross_article_pairs
+from checker.findings.finding import Finding, Status
+from checker.index.index import Index, Key, cross_article_pairs
 
 CODE = "CC104"
 NAME = "set-coverage"

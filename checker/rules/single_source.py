@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import QuoteMatch
-from checker.findings import Finding, Status
-from checker.index import Index, Key
+from checker.findings.finding import Finding, Status
+from checker.index.compare import QuoteMatch
+from checker.index.index import Index, Key
 
 CODE = "CC109"
 NAME = "single-source"

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.findings import Finding, Status
-from checker.index import Index
-from checker.values import DateSpan
+from checker.findings.finding import Finding, Status
+from checker.index.index import Index
+from checker.model.values import DateSpan
 
 CODE = "CC106"
 NAME = "temporal-order"

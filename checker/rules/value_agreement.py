@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import first_common_day, intervals_agree, is_open
-from checker.findings import Finding, Status
-from checker.index import Index, Key, cross_article_pairs
-from checker.values import DateSpan, Hedge, Interval
+from checker.findings.finding import Finding, Status
+from checker.index.compare import first_common_day, intervals_agree, is_open
+from checker.index.index import Index, Key, cross_article_pairs
+from checker.model.values import DateSpan, Hedge, Interval
 
 CODE = "CC101"
 NAME = "value-agreement"

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compare import first_common_day, nearest_weekday_offset
-from checker.describe import date_span, day
-from checker.findings import Finding, Status
-from checker.index import Index, Key, cross_article_pairs
-from checker.values import WEEKDAY_NAMES, DateSpan
+from checker.findings.finding import Finding, Status
+from checker.index.compare import first_common_day, nearest_weekday_offset
+from checker.index.describe import date_span, day
+from checker.index.index import Index, Key, cross_article_pairs
+from checker.model.values import WEEKDAY_NAMES, DateSpan
 
 CODE = "CC102"
 NAME = "weekday-contradicts-date"

@@ -10,8 +10,8 @@ import pytest
 from checker.bench.generate import generate_corpus
 from checker.cli import main
 from checker.config import Config
-from checker.findings import Status
-from checker.load import load_corpus
+from checker.findings.finding import Status
+from checker.load.corpus import load_corpus
 from checker.pipeline import check_corpus
 
 ARTICLES = 60

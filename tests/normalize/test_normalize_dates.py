@@ -12,9 +12,9 @@ from datetime import date
 
 import pytest
 
+from checker.model.values import Granularity as G
+from checker.model.values import Hedge
 from checker.normalize import NormalizationError, parse_date
-from checker.values import Granularity as G
-from checker.values import Hedge
 
 PUB = date(2025, 11, 23)
 assert PUB.weekday() == 6  # the tables below rely on PUB being a Sunday

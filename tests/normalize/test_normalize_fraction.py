@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from checker.model.values import Hedge
 from checker.normalize import NormalizationError, parse_fraction
-from checker.values import Hedge
 
 THIRD = D(1) / D(3)
 TWO_THIRDS = D(2) / D(3)

@@ -7,6 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from checker.model.values import Hedge
 from checker.normalize import (
     NormalizationError,
     NormalizeOptions,
@@ -15,7 +16,6 @@ from checker.normalize import (
     parse_money,
     parse_quantity,
 )
-from checker.values import Hedge
 
 BILLION = D(10) ** 9
 MILLION = D(10) ** 6

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checker.model.values import Interval
 from checker.normalize import (
     MAX_AMOUNT,
     NormalizationError,
@@ -21,7 +22,6 @@ from checker.normalize import (
     parse_money,
     parse_quantity,
 )
-from checker.values import Interval
 
 # Derandomized and without an example database, so every run (and CI) tries the same examples.
 PROPERTY = settings(

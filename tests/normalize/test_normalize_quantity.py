@@ -6,9 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from checker.model.values import Hedge
 from checker.normalize import NormalizationError, convert, parse_quantity
 from checker.normalize.quantity import singular
-from checker.values import Hedge
 
 
 def exact(value: D | int, unit: str | None) -> tuple:

@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 
 from checker.config import Config
-from checker.findings import Evidence, Finding, Severity, Status
+from checker.findings.finding import Evidence, Finding, Severity, Status
 from checker.pipeline import check_corpus
-from checker.reportdata import ReportData
-from checker.reporters import github, sarif
+from checker.report import github, sarif
+from checker.report.data import ReportData
 from tests.conftest import REPO
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-2.1.0.json").read_text(encoding="utf-8"))

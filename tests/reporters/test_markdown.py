@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from checker.cli import main
 from checker.config import Config
 from checker.pipeline import check_corpus
-from checker.reporters import markdown
-from checker.reporters.safe import markdown_inline
+from checker.report import markdown
+from checker.report.safe import markdown_inline
 from tests.conftest import REPO
 from tests.corpus_builder import write_corpus
 

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from checker.config import Config
-from checker.engine import run_rules
-from checker.index import build_index
-from checker.load import load_corpus
+from checker.index.index import build_index
+from checker.load.corpus import load_corpus
 from checker.rules import RULES
+from checker.rules.engine import run_rules
 from tests.corpus_builder import write_corpus
 
 FIXTURES = Path(__file__).parent

@@ -1,0 +1,144 @@
+"""Resolve one authored claim: check its ids against the registries, pin its quote, normalize its values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from checker.load.provenance import FoldedText
+from checker.model.claims import Claim, Entity, Property, QuoteValue
+from checker.model.corpus import Provenance
+from checker.model.diagnostics import Code
+from checker.model.typography import fold
+from checker.model.values import UNRESOLVED_DATE, DateSpan, NormalizedValue
+from checker.normalize import (
+    NeedsPublicationDate,
+    NormalizationError,
+    NormalizeOptions,
+    parse_date,
+    parse_fraction,
+    parse_money,
+    parse_quantity,
+)
+
+
+@dataclass(frozen=True)
+class ClaimProblem:
+    path: tuple[str | int, ...]  # relative to the claim
+    code: Code
+    message: str
+    hint: str = ""
+
+
+Parser = Callable[[str, dt.date | None, NormalizeOptions], NormalizedValue]
+
+PARSERS: dict[str, Parser] = {
+    "date": lambda text, reference, options: parse_date(text, reference, options),
+    "money": lambda text, _reference, options: parse_money(text, options),
+    "quantity": lambda text, _reference, options: parse_quantity(text, options),
+    "count": lambda text, _reference, options: parse_quantity(text, options),
+    "fraction": lambda text, _reference, options: parse_fraction(text, options),
+}
+
+
+def resolve_claim(
+    claim: Claim,
+    published: dt.date | None,
+    article: FoldedText,
+    entities: Mapping[str, Entity],
+    properties: Mapping[str, Property],
+    file_claim_ids: set[str],
+    options: NormalizeOptions,
+) -> tuple[Provenance, NormalizedValue | None, DateSpan | None] | list[ClaimProblem]:
+    problems = [*_reference_problems(claim, entities, properties, file_claim_ids)]
+    provenance = _pin_quote(claim, article, problems)
+    value = _normalize_value(claim, published, options, problems)
+    period = _normalize_period(claim, published, options, problems)
+    if problems:
+        return problems
+    assert provenance is not None
+    return provenance, value, period
+
+
+def _reference_problems(claim, entities, properties, file_claim_ids) -> list[ClaimProblem]:
+    problems = []
+    referenced = [
+        (("subject",), claim.subject),
+        (("value", "entity"), getattr(claim.value, "entity", None)),
+        (("value", "speaker"), getattr(claim.value, "speaker", None)),
+        (("value", "event"), getattr(claim.value, "event", None)),
+        (("qualifiers", "attributed_to"), claim.qualifiers.attributed_to),
+        (("qualifiers", "place"), claim.qualifiers.place),
+    ]
+    for path, entity_id in referenced:
+        if entity_id is not None and entity_id not in entities:
+            problems.append(ClaimProblem(path, Code.UNKNOWN_ENTITY, f"unknown entity {entity_id!r}",
+                                         "add it to registry/entities.yaml or fix the id"))
+    prop = properties.get(claim.property)
+    if prop is None:
+        problems.append(ClaimProblem(("property",), Code.UNKNOWN_PROPERTY, f"unknown property {claim.property!r}",
+                                     "add it to registry/properties.yaml or fix the id"))
+    elif prop.value_kind != claim.value.kind:
+        problems.append(ClaimProblem(("value", "kind"), Code.KIND_MISMATCH,
+                                     f"property {prop.id!r} takes {prop.value_kind} values, not {claim.value.kind}",
+                                     f"write the value as kind: {prop.value_kind}, or pick another property"))
+    part_of = claim.qualifiers.part_of
+    if part_of is not None and (part_of not in file_claim_ids or part_of == claim.id):
+        problems.append(ClaimProblem(("qualifiers", "part_of"), Code.UNKNOWN_CLAIM_REFERENCE,
+                                     f"part_of names {part_of!r}, which is not another claim of this file",
+                                     "use the id of the claim that states the total"))
+    return problems
+
+
+def _pin_quote(claim: Claim, article: FoldedText, problems: list[ClaimProblem]) -> Provenance | None:
+    selector = claim.selector
+    spans = article.occurrences(selector.exact, selector.prefix, selector.suffix)
+    if len(spans) == 1:
+        span = spans[0]
+        words = claim.value.words if isinstance(claim.value, QuoteValue) else None
+        if words is not None and fold(words).strip() not in fold(selector.exact):
+            problems.append(ClaimProblem(("value", "words"), Code.QUOTE_NOT_FOUND,
+                                             "the quoted words are not part of the claim's quote",
+                                             "copy the words from inside the quote, or widen the quote"))
+        exact = article.original[span.start : span.end]
+        return Provenance(exact, span.start, span.end, span.line, span.column)
+    if spans:
+        lines = ", ".join(str(span.line) for span in spans[:5])
+        problems.append(ClaimProblem(("quote",), Code.QUOTE_AMBIGUOUS,
+                                     f"quote matches {len(spans)} places in the article (lines {lines})",
+                                     "add a prefix or suffix with the words just before or after it"))
+        return None
+    near = article.near_miss(selector.exact)
+    where = f"; a match differing in letter case is on line {near.line}" if near else ""
+    problems.append(ClaimProblem(("quote",), Code.QUOTE_NOT_FOUND, f"quote not found in the article{where}",
+                                 "copy the words exactly from the article text (quotes and dashes may be straight)"))
+    return None
+
+
+def _normalize_value(claim, published, options, problems) -> NormalizedValue | None:
+    parser = PARSERS.get(claim.value.kind)
+    if parser is None:
+        return None
+    try:
+        return parser(claim.value.text, published, options)
+    except NeedsPublicationDate:
+        return UNRESOLVED_DATE  # kept, and compared as "cannot be dated", rather than dropped
+    except NormalizationError as error:
+        problems.append(ClaimProblem(("value", "text"), Code.VALUE, f"value {claim.value.text!r}: {error.message}",
+                                     error.hint))
+        return None
+
+
+def _normalize_period(claim, published, options, problems) -> DateSpan | None:
+    period = claim.qualifiers.period
+    if period is None:
+        return None
+    try:
+        return parse_date(period, published, options)
+    except NeedsPublicationDate:
+        return UNRESOLVED_DATE
+    except NormalizationError as error:
+        problems.append(ClaimProblem(("qualifiers", "period"), Code.VALUE, f"period {period!r}: {error.message}",
+                                     error.hint))
+        return None

@@ -1,0 +1,81 @@
+"""What a check gives back: the result, its report data, and editors' decisions matched to findings.
+
+Shared by the full check (`checker.pipeline`) and the check of a change from the last
+full check's snapshot (`checker.incremental.change_check`), which must give the same report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from checker.findings.finding import Finding
+from checker.findings.reviews import ReviewState, apply_reviews
+from checker.model.corpus import Corpus, Location
+from checker.model.diagnostics import Code, Diagnostic
+from checker.model.reviews import Review
+from checker.report.data import ReportData, Unchecked
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    corpus: Corpus | None  # None when only a change was checked: the rest of the corpus was not loaded
+    diagnostics: tuple[Diagnostic, ...]
+    findings: tuple[Finding, ...]
+    report: ReportData
+
+
+class UsageError(ValueError):
+    pass
+
+
+NEW_FILES_LABEL = "the corpus without the files given with --new"
+
+
+def name_articles(by_path: Mapping[Path, str], files: tuple[Path, ...]) -> tuple[str, ...]:
+    unknown = [str(path) for path in files if path.resolve() not in by_path]
+    if unknown:
+        raise UsageError(f"not a claim file or article text of the corpus: {', '.join(unknown)}")
+    return tuple(sorted({by_path[path.resolve()] for path in files}))
+
+
+def scoped_to_change(result: CheckResult) -> CheckResult:
+    """Only the findings the change touches (a claim of a changed article among their evidence),
+    and the reviews of those; counts, input errors and orphan reviews stay corpus-wide."""
+    report = result.report
+    touched = set(report.change.new_articles) if report.change is not None else set()
+    findings = tuple(finding for finding in report.findings if any(e.article in touched for e in finding.evidence))
+    shown = {finding.id for finding in findings}
+    reviews = {finding_id: state for finding_id, state in report.reviews.items() if finding_id in shown}
+    return replace(result, findings=findings, report=replace(report, findings=findings, reviews=reviews))
+
+
+def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> tuple[ReportData, list[Diagnostic]]:
+    fingerprints = {finding.id: finding.fingerprint for finding in findings}
+    states, orphans, problems = review_outcome(fingerprints, corpus.reviews)
+    unchecked = tuple(Unchecked(item.location.path, item.location.line, item.claim_id, item.reason)
+                      for item in corpus.unchecked)
+    report = ReportData(
+        findings=findings,
+        articles=tuple(sorted(corpus.articles)),
+        claim_count=len(corpus.claims),
+        unchecked=unchecked,
+        reviews=states,
+        orphan_reviews=tuple(orphans),
+    )
+    return report, problems
+
+
+def review_outcome(fingerprints: Mapping[str, str], reviews: tuple[tuple[Review, Location], ...]
+                   ) -> tuple[dict[str, ReviewState], list[Review], list[Diagnostic]]:
+    """Decisions matched to findings; the decisions whose finding no longer exists, as input errors too."""
+    states, orphans = apply_reviews(dict(fingerprints), [review for review, _ in reviews])
+    locations = {id(review): location for review, location in reviews}
+    problems = [
+        Diagnostic(locations[id(review)].path, locations[id(review)].line, locations[id(review)].column, Code.REVIEW,
+                   f"review names finding {review.finding}, which no longer exists",
+                   "the claims behind it changed or were removed: delete this review")
+        for review in orphans
+    ]
+    return states, orphans, problems

@@ -1,1 +1,0 @@
-"""Reporters: each turns findings into one output format and knows nothing else."""
