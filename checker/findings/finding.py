@@ -83,7 +83,7 @@ class Finding:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def sorted_findings(findings) -> tuple[Finding, ...]:

@@ -89,7 +89,7 @@ def read_yaml(path: Path, display: str, limit: int) -> YamlDocument:
 def _claim_level_problems(document: YamlDocument, display: str, result: FileLoad) -> set[int]:
     """Schema and character problems; those inside one claim set that claim aside, others fail the file."""
     problems = list(schema_problems("claim-file.schema.json", document, display))
-    problems.extend(_unsafe_strings(document, display))
+    problems.extend(unsafe_strings(document, display))
     bad_claims: set[int] = set()
     file_level: list[Diagnostic] = []
     for path, diagnostic in problems:
@@ -104,7 +104,7 @@ def _claim_level_problems(document: YamlDocument, display: str, result: FileLoad
     return bad_claims
 
 
-def _unsafe_strings(document: YamlDocument, display: str) -> Iterable[tuple[DataPath, Diagnostic]]:
+def unsafe_strings(document: YamlDocument, display: str) -> Iterable[tuple[DataPath, Diagnostic]]:
     for path, text in _strings(document.data, ()):
         problem = unsafe_character(text)
         if problem:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from checker.findings.finding import Finding, Severity, Status
 from checker.report.data import ReportData
+from checker.report.safe import one_line
 
 PER_TYPE_LIMIT = 10
 PER_JOB_LIMIT = 50
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: `%`, CR and LF encoded as GitHub decodes them, and every other
+    control or bidi character made visible, so the command stays one line of plain text."""
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from decimal import Decimal
 
+from checker.report.safe import json_safe
+
 
 def json_default(value: object) -> object:
     if isinstance(value, Decimal):
@@ -16,4 +18,4 @@ def json_default(value: object) -> object:
 
 
 def dump_json(data: object, *, indent: int | None = None) -> str:
-    return json.dumps(data, default=json_default, ensure_ascii=False, indent=indent)
+    return json_safe(json.dumps(data, default=json_default, ensure_ascii=False, indent=indent))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 # Inline constructs: emphasis, code, links and images, tables, strikethrough, math, escapes.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]!|~$])")
 # Block markers that matter only where a line starts: headings, lists, quotes, rules.
@@ -20,8 +21,27 @@ _AUTOLINK = re.compile(r"(?i)(://|www\.|@)")
 
 
 def one_line(text: str) -> str:
-    """Text on one terminal line: controls (ANSI escapes, newlines, bidi overrides) made visible."""
-    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    """Text on one terminal line: controls (ANSI escapes, newlines, bidi overrides) and bytes that
+    were not UTF-8 (lone surrogates of a file name) made visible."""
+    return _CONTROL.sub(_escape, text)
+
+
+def log_line(text: str) -> str:
+    """A line for stderr or a CI log: `one_line`, and never the start of a GitHub workflow
+    command (a line beginning with `::`), whatever a file name holds."""
+    text = one_line(text)
+    return "\\" + text if text.lstrip().startswith("::") else text
+
+
+def json_safe(text: str) -> str:
+    """Serialized JSON with every control, bidi or separator character inside its strings written
+    as a \\u escape: the same data, and nothing that moves a terminal's cursor or reorders a line.
+    (json.dumps already escapes C0 controls inside strings; a raw newline is the layout's own.)"""
+    return _JSON_UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def markdown_inline(text: str) -> str:

@@ -3,6 +3,8 @@ other evidence (and the quote in the article) as related locations, stable finge
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from checker.findings.finding import Evidence, Finding, Severity, Status
 from checker.report.data import ReportData
 from checker.report.jsonout import dump_json
@@ -61,7 +63,7 @@ def _result(data: ReportData, finding: Finding, rule_index: int) -> dict:
 def _claim_location(item: Evidence, identifier: int | None = None) -> dict:
     location = {
         "physicalLocation": {
-            "artifactLocation": {"uri": item.claim_file},
+            "artifactLocation": {"uri": _uri(item.claim_file)},
             "region": {"startLine": item.claim_line, "startColumn": item.claim_column},
         },
         "message": {"text": f"claim {item.uid}: {item.value}"},
@@ -73,9 +75,14 @@ def _quote_location(item: Evidence, identifier: int) -> dict:
     return {
         "id": identifier,
         "physicalLocation": {
-            "artifactLocation": {"uri": item.article_path},
+            "artifactLocation": {"uri": _uri(item.article_path)},
             "region": {"startLine": item.line, "charOffset": item.start, "charLength": item.end - item.start,
                        "snippet": {"text": item.quote}},
         },
         "message": {"text": f"quote of {item.uid}"},
     }
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for a corpus path: every character a URI may not hold percent-encoded."""
+    return quote(path.replace("\\", "/"), safe="/-._~", errors="backslashreplace")

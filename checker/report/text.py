@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.report.data import ReportData
-from checker.report.safe import one_line
+from checker.report.safe import log_line
 
 
 def render(data: ReportData) -> str:
@@ -17,5 +17,5 @@ def render_lines(data: ReportData) -> Iterator[str]:
     for finding in data.findings:
         at = finding.evidence[0]
         reviewed = " (reviewed)" if data.is_reviewed(finding) else ""
-        yield (f"{at.claim_file}:{at.claim_line}:{at.claim_column}: {finding.rule} {finding.status}{reviewed} "
-               f"{one_line(finding.message)} [{finding.id}]\n")
+        yield log_line(f"{at.claim_file}:{at.claim_line}:{at.claim_column}: {finding.rule} {finding.status}{reviewed} "
+                       f"{finding.message} [{finding.id}]") + "\n"
