@@ -12,6 +12,7 @@ crossing the boilerplate limit), `check_change` returns None and the full check 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,8 @@ from checker.incremental.loader import (
 from checker.incremental.snapshot import FileRow, Snapshot, identity
 from checker.index.index import Index
 from checker.load.claim_file import Registries
-from checker.load.corpus import claim_file_parts, load_registries, load_reviews, unchecked_order
+from checker.load.corpus import load_registries, load_reviews, unchecked_order
+from checker.load.discovery import discover
 from checker.model.corpus import Corpus, LoadedArticle, LoadedClaim, Location, UncheckedClaim
 from checker.model.diagnostics import Code, Diagnostic
 from checker.report.change import describe_change
@@ -53,9 +55,9 @@ def check_change(root: Path, config: Config, new_files: tuple[Path, ...], cache:
     if snapshot is None or not {rule.CODE for rule in RULES} <= GROUPED_RULES:
         return None
     try:
-        corpus = _CorpusNow.compare(root, snapshot, registries, options, cache)
+        corpus = _CorpusNow.compare(root, snapshot, registries, options, cache, _relative_paths(root, new_files))
         return _report(root, config, snapshot, corpus, new_files, registry_problems)
-    except (Fallback, CacheEntryError):
+    except (Fallback, CacheEntryError, sqlite3.Error):  # a damaged snapshot answers nothing: check in full
         return None
     finally:
         snapshot.close()
@@ -74,12 +76,19 @@ class _CorpusNow:
     removed: list[FileRow]
 
     @classmethod
-    def compare(cls, root: Path, snapshot: Snapshot, registries: Registries, options, cache: FileCache) -> _CorpusNow:
+    def compare(cls, root: Path, snapshot: Snapshot, registries: Registries, options, cache: FileCache,
+                named: set[str]) -> _CorpusNow:
+        """`named`: the files the change names (claim files or texts, relative to the root), which are
+        always read and hashed: size and mtime may only vouch for files the change does not name."""
         rows = snapshot.files()
         trusted_before = int(snapshot.meta("started") or 0) - RACY_NS
-        on_disk = {"/".join(parts): parts for parts in claim_file_parts(root)}
+        discovery = discover(str(root))
+        if discovery.problems:
+            raise Fallback("some files cannot be listed: the full check reports them")
+        on_disk = {"/".join(parts): parts for parts in discovery.found}
         unchanged = {relative: rows[relative] for relative in on_disk
-                     if relative in rows and _same_as(str(root), rows[relative], trusted_before)}
+                     if relative in rows and not {relative, rows[relative].text_path} & named
+                     and _same_as(str(root), rows[relative], trusted_before)}
         changed_paths = [root.joinpath(*parts) for relative, parts in on_disk.items() if relative not in unchanged]
         removed = [row for relative, row in rows.items() if relative not in on_disk]
         if len(changed_paths) + len(removed) > MAX_CHANGED_FILES:
@@ -94,6 +103,9 @@ class _CorpusNow:
                 unchanged[relative] = rows[relative]
             else:
                 changed.append(source)
+        if snapshot.meta("twins") or any(snapshot.articles_with_text(source.result.article.text) -
+                                         {source.result.article.id} for source in changed if source.result.article):
+            raise Fallback("byte-identical article texts: their sources depend on the whole corpus")
         declared = [row.declared for row in unchanged.values() if row.declared is not None]
         declared += [source.result.meta.id for source in changed if source.result.meta is not None]
         if len(declared) != len(set(declared)):
@@ -114,7 +126,10 @@ class _CorpusNow:
         for article_id, row in rows.items():
             entry = self.cache.get(row.key) if row.key else None
             wanted = None if only is None else only[article_id]
-            result = decode_claim_file(entry, self.root, self.root / row.path, self.shared, wanted) if entry else None
+            try:
+                result = decode_claim_file(entry, self.root, self.root / row.path, self.shared, wanted) if entry else None
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError):  # a damaged entry: check in full
+                result = None
             if result is None or result.article is None:
                 raise Fallback(f"the cache no longer holds {row.path}")
             found[article_id] = (result.article, result.claims)
@@ -151,6 +166,16 @@ class _CorpusNow:
             by_path[Path(article.claim_file).resolve()] = article_id
             by_path[Path(article.text_path).resolve()] = article_id
         return by_path
+
+
+def _relative_paths(root: Path, files: tuple[Path, ...]) -> set[str]:
+    resolved_root = root.resolve()
+    relative = set()
+    for path in files:
+        resolved = path.resolve()
+        if resolved.is_relative_to(resolved_root):
+            relative.add(resolved.relative_to(resolved_root).as_posix())
+    return relative
 
 
 def _same_as(root: str, row: FileRow, trusted_before: int) -> bool:
@@ -260,6 +285,8 @@ def base_findings(root: Path, config: Config, cache: FileCache, index: Index, fi
     index and findings, its snapshot just taken) only in the `changed` articles: only the groups
     those articles touch are checked again. None when the snapshot is not there to answer."""
     corpus = index.corpus
+    if corpus.twins:  # sources then depend on texts anywhere in the corpus
+        return None
     snapshot = Snapshot.open(cache, root, identity(root, config, registry_digest(root, config.normalize.options())))
     if snapshot is None:
         return None
@@ -280,7 +307,7 @@ def base_findings(root: Path, config: Config, cache: FileCache, index: Index, fi
                             for a in changed if a in base.articles})
         touched, [(_, found)] = recheck(snapshot, config, now, [before], claims_of, corpus.entities,
                                         corpus.properties)
-    except Fallback:
+    except (Fallback, sqlite3.Error):
         return None
     finally:
         snapshot.close()

@@ -16,6 +16,7 @@ class Code(StrEnum):
     FILE_UNREADABLE = "CC001"  # missing, not a file, too large, binary, not UTF-8, empty
     YAML_SYNTAX = "CC002"
     YAML_FORBIDDEN = "CC003"  # tags that build objects, alias bombs, duplicate keys, non-string keys
+    NOT_A_CLAIM_FILE = "CC004"  # named almost like a claim file (*.claims.yml, other case): not loaded
     SCHEMA = "CC010"  # shape of the data: types, missing or unknown fields
     UNKNOWN_ENTITY = "CC020"
     UNKNOWN_PROPERTY = "CC021"
@@ -29,6 +30,7 @@ class Code(StrEnum):
     QUOTE_AMBIGUOUS = "CC042"
     PATH_ESCAPES = "CC043"
     UNSAFE_TEXT = "CC044"  # control or bidirectional-override characters
+    SAME_TEXT = "CC045"  # two article ids with byte-identical texts (a warning: they count as one source)
     VALUE = "CC050"  # a value that cannot be normalized or is absurd
     REVIEW = "CC060"  # a review that cannot be applied
     USAGE = "CC090"
@@ -42,10 +44,16 @@ class Diagnostic:
     code: Code
     message: str
     hint: str = ""
+    warning: bool = False  # said, but the input is usable as it is: no exit 2
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+        text = f"{self.path}:{self.line}:{self.column}: {self.code} {'warning: ' if self.warning else ''}{self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+def errors_among(diagnostics) -> list[Diagnostic]:
+    """The diagnostics that make the input invalid (exit 2); warnings are only said."""
+    return [diagnostic for diagnostic in diagnostics if not diagnostic.warning]
 
 
 class InputError(Exception):
