@@ -1,6 +1,6 @@
 import pytest
 
-from checker.load.yaml_source import MAX_NODES, parse_yaml
+from checker.load.yaml_source import MAX_ALIAS_EXPANSION, parse_yaml
 from checker.model.diagnostics import Code, InputError
 
 
@@ -37,7 +37,13 @@ def test_billion_laughs_is_refused_quickly():
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1}]" for i in range(1, 10)]
     diagnostic = error_of("\n".join(lines) + "\n")
-    assert str(MAX_NODES) in diagnostic.message
+    assert f"{MAX_ALIAS_EXPANSION:,}" in diagnostic.message
+
+
+def test_a_large_honest_document_is_not_taken_for_an_alias_bomb():
+    values = "".join(f"  - value {number}\n" for number in range(250_000))  # more than the old cap of 200,000
+    document = parse_yaml("values:\n" + values, "registry/entities.yaml")
+    assert len(document.data["values"]) == 250_000
 
 
 def test_duplicate_keys_are_an_error_not_a_silent_overwrite():

@@ -6,12 +6,13 @@ import argparse
 import datetime as dt
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from checker.bench.command import add_bench_parser
+from checker.cli.output import OutputRefused, refusal, write_atomically
 from checker.cli.progress import progress_bar
+from checker.cli.reviews_file import ReviewsFileError, append_review
 from checker.config import Config, ConfigError, load_config
 from checker.findings.finding import Status
 from checker.incremental.cache import DEFAULT_CACHE_DIR, open_cache
@@ -20,7 +21,7 @@ from checker.load.claim_values import PARSERS
 from checker.load.corpus import REVIEWS_FILE, load_corpus
 from checker.load.git_base import GitBaseError
 from checker.load.schema import SCHEMA_MODELS, render_schema
-from checker.model.diagnostics import Diagnostic
+from checker.model.diagnostics import Diagnostic, errors_among
 from checker.model.reviews import Review
 from checker.normalize import NormalizationError, NormalizeOptions
 from checker.pipeline import CheckResult, UsageError, check_corpus
@@ -31,6 +32,7 @@ from checker.report import sarif as sarif_reporter
 from checker.report import text as text_reporter
 from checker.report.data import ReportData
 from checker.report.jsonout import dump_json
+from checker.report.safe import log_line
 from checker.rules import RULES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -49,39 +51,25 @@ FAIL_ON = {
 
 
 def fail(message: str) -> int:
-    print(f"claimcheck: error: {message}", file=sys.stderr)
+    print(f"claimcheck: error: {log_line(message)}", file=sys.stderr)
     return EXIT_INVALID
 
 
+def warn(message: str) -> None:
+    print(f"claimcheck: warning: {log_line(message)}", file=sys.stderr)
+
+
 def print_diagnostics(diagnostics: tuple[Diagnostic, ...]) -> None:
+    """One line each, whatever a file name or a value holds: no input can start a line of its own
+    (a GitHub workflow command) or move the terminal's cursor."""
     for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+        print(log_line(diagnostic.format()), file=sys.stderr)
 
 
 def corpus_usage_error(corpus: Path) -> int | None:
     if not corpus.is_dir():
         return fail(f"corpus directory {str(corpus)!r} not found (run from the repository root, or pass its path)")
     return None
-
-
-def write_atomically(path: Path, text: str | Iterable[str]) -> None:
-    """Write to a temporary file beside the target, then rename: never a truncated report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                     suffix=".tmp", delete=False, newline="") as handle:
-        temporary = Path(handle.name)
-        try:
-            for part in [text] if isinstance(text, str) else text:
-                handle.write(part)
-        except BaseException:
-            handle.close()
-            temporary.unlink(missing_ok=True)
-            raise
-    try:
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def rendered_report(format_: str, report: ReportData) -> Iterable[str]:
@@ -99,9 +87,11 @@ def run_validate(args: argparse.Namespace) -> int:
     result = load_corpus(args.corpus, loader=CachedLoader(None))  # no cache; many files load in workers
     print_diagnostics(result.diagnostics)
     corpus = result.corpus
+    errors = errors_among(result.diagnostics)
+    warnings = len(result.diagnostics) - len(errors)
     print(f"{len(corpus.articles)} articles, {len(corpus.claims)} claims loaded; "
-          f"{len(result.diagnostics)} input errors", file=sys.stderr)
-    return EXIT_INVALID if result.diagnostics else EXIT_CLEAN
+          f"{len(errors)} input errors" + (f", {warnings} warnings" if warnings else ""), file=sys.stderr)
+    return EXIT_INVALID if errors else EXIT_CLEAN
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -192,9 +182,14 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
 def _configured_check(args: argparse.Namespace, **change) -> tuple[CheckResult, Config] | int:
     if (error := corpus_usage_error(args.corpus)) is not None:
         return error
-    cache, refused = open_cache(None if getattr(args, "no_cache", True) else args.cache_dir)
+    cache_dir = None if getattr(args, "no_cache", True) else args.cache_dir
+    if cache_dir is not None and (cache_dir.resolve() == args.corpus.resolve()
+                                  or cache_dir.resolve().is_relative_to(args.corpus.resolve())):
+        return fail(f"--cache-dir {cache_dir} is inside the corpus {args.corpus}, whose files editors own; "
+                    "keep the cache outside it (the default is .claimcheck-cache/)")
+    cache, refused = open_cache(cache_dir)
     if refused:
-        print(f"claimcheck: warning: {refused}", file=sys.stderr)
+        warn(refused)
     progress = progress_bar()
     try:
         config, _source = load_config(Path.cwd())
@@ -204,6 +199,8 @@ def _configured_check(args: argparse.Namespace, **change) -> tuple[CheckResult, 
     finally:
         if progress:
             progress.done(_cache_summary(cache))
+        if cache is not None and cache.unwritable:
+            warn(f"the cache cannot be written ({cache.unwritable}); the check ran without keeping its results")
 
 
 def _cache_summary(cache) -> str:
@@ -214,6 +211,8 @@ def _cache_summary(cache) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.output is not None and (problem := refusal(args.output, [args.corpus])):
+        return fail(f"--output {problem}")
     outcome = _configured_check(args, base_ref=args.base, new_files=tuple(args.new), only_changes=args.only_changes)
     if isinstance(outcome, int):
         return outcome
@@ -221,18 +220,48 @@ def run_check(args: argparse.Namespace) -> int:
     diagnostics, report = result.diagnostics, result.report
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)
+    status = EXIT_INVALID if errors_among(diagnostics) else (
+        EXIT_FINDINGS if report.failing(FAIL_ON[args.fail_on or config.fail_on]) else EXIT_CLEAN)
+    try:
+        _write_report(args, report)
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader stopped reading (`| head`): the check's verdict stands
+        return status
+    except OutputRefused as error:
+        return fail(f"--output {error}")
+    _write_step_summary(args.format, report, status)
+    return status
+
+
+def _write_report(args: argparse.Namespace, report: ReportData) -> None:
     if args.output is None:
         for part in rendered_report(args.format, report):
             sys.stdout.write(part)
+        sys.stdout.flush()
     else:
-        write_atomically(args.output, rendered_report(args.format, report))
+        write_atomically(args.output, rendered_report(args.format, report), protected=[args.corpus])
+
+
+def _write_step_summary(format_: str, report: ReportData, status: int) -> None:
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if args.format == "github" and summary_path:
+    if format_ != "github" or not summary_path:
+        return
+    try:
         with open(summary_path, "a", encoding="utf-8") as summary:
             summary.write(markdown_reporter.render(report))
-    if diagnostics:
-        return EXIT_INVALID
-    return EXIT_FINDINGS if report.failing(FAIL_ON[args.fail_on or config.fail_on]) else EXIT_CLEAN
+    except OSError as error:
+        warn(f"the job summary {summary_path} cannot be written ({error.strerror or error}); "
+             f"the check itself ran and exits {status}")
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def run_review(args: argparse.Namespace) -> int:
@@ -249,21 +278,9 @@ def run_review(args: argparse.Namespace) -> int:
     except ValueError as error:
         return fail(f"the review is not valid: {error}")
     path = args.corpus / REVIEWS_FILE
-    existing = path.read_text(encoding="utf-8") if path.is_file() else REVIEWS_HEADER
-    write_atomically(path, existing.rstrip("\n") + "\n" + review_entry(review))
-    print(f"recorded {review.decision} for {finding.id} in {path}", file=sys.stderr)
+    try:
+        append_review(path, review)
+    except (ReviewsFileError, OutputRefused) as error:
+        return fail(f"{error}; the decision was not recorded")
+    print(f"recorded {review.decision} for {finding.id} in {log_line(str(path))}", file=sys.stderr)
     return EXIT_CLEAN
-
-
-REVIEWS_HEADER = """# yaml-language-server: $schema=../schemas/reviews.schema.json
-# Editors' decisions on findings. Add with `claimcheck review FINDING-ID ...` or by hand:
-# finding and evidence are the ids the report prints for the finding.
-reviews:
-"""
-
-
-def review_entry(review: Review) -> str:
-    data = review.model_dump(mode="json")
-    lines = [f"  - finding: {data['finding']}"]
-    lines += [f"    {field}: {dump_json(data[field])}" for field in ("decision", "reviewer", "date", "reason", "evidence")]
-    return "\n".join(lines) + "\n"

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker.cli import commands
+from checker.report.safe import log_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 DEFAULT_CORPUS = Path("claims")
@@ -55,19 +58,56 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-11-21") from None
 
 
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C, with the exit code a shell expects."""
+
+
+def _on_terminate(_signal: int, _frame) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    previous = signal.signal(signal.SIGTERM, _on_terminate)
     try:
         return run(args)
     except KeyboardInterrupt:
-        print("claimcheck: interrupted", file=sys.stderr)
-        return EXIT_INVALID
-    except BrokenPipeError:
-        return EXIT_CLEAN
+        print("claimcheck: interrupted; no report was written over", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("claimcheck: terminated; no report was written over", file=sys.stderr)
+        return EXIT_TERMINATED
+    except OSError as error:
+        return _os_error(error)
     except Exception as error:  # noqa: BLE001 - the promise is: no traceback reaches a user
-        print(f"claimcheck: internal error: {type(error).__name__}: {error}. "
-              "Please report this with the command you ran.", file=sys.stderr)
+        print(log_line(f"claimcheck: internal error: {type(error).__name__}: {error}. "
+                       "Please report this with the command you ran."), file=sys.stderr)
         return EXIT_INVALID
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
+
+def _os_error(error: OSError) -> int:
+    """A fault of the system (permissions, a full disk, a file where a directory belongs): one line."""
+    where = error.filename if error.filename is not None else "a file"
+    hints = {errno.EACCES: "check its permissions", errno.EPERM: "check its permissions",
+             errno.ENOSPC: "free some disk space", errno.EROFS: "the file system is read-only: write elsewhere",
+             errno.ENOTDIR: "a file stands where a directory is expected", errno.EISDIR: "name a file, not a directory"}
+    hint = hints.get(error.errno or 0, "check the path")
+    print(log_line(f"claimcheck: error: {where}: {error.strerror or error} ({hint})"), file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _safe_streams() -> None:
+    """Text the terminal's encoding cannot show comes out as escapes, never as a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass

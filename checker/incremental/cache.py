@@ -69,6 +69,7 @@ class FileCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.stats = CacheStats()
+        self.unwritable: str | None = None  # the first write that failed, said once after the check
 
     def key(self, kind: str, *parts: bytes | str) -> str:
         return content_key(code_salt(), kind, *parts)
@@ -96,7 +97,9 @@ class FileCache:
     def put(self, key: str, entry: Any) -> None:
         try:
             write_atomically(self._path(key), json.dumps({"key": key, "value": entry}, separators=(",", ":")).encode())
-        except OSError:  # a read-only or full disk makes the cache useless, not the check wrong
+        except OSError as error:  # a read-only or full disk makes the cache useless, not the check wrong
+            if self.unwritable is None:
+                self.unwritable = f"{error.filename or self.directory}: {error.strerror or error}"
             return
         self.stats.writes += 1
 
@@ -133,6 +136,8 @@ def open_cache(directory: Path | None) -> tuple[FileCache | None, str | None]:
     """The cache to use (None: no cache) and, when one was refused, why."""
     if directory is None:
         return None, None
+    if directory.exists() and not directory.is_dir():
+        return None, f"--cache-dir {directory} is not a directory; checking without the cache"
     if tracked_by_git(directory):
         return None, (f"{directory} is tracked by git, so it may hold entries nobody computed here; "
                       "checking without the cache (untrack it, or pass --cache-dir elsewhere)")

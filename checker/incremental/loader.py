@@ -11,10 +11,11 @@ with the models' own validation, so it equals what loading the file gives.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -216,7 +217,7 @@ def _lookup(root: Path, path: Path, digest: str, cache: FileCache | None, shared
         return source
     try:
         source.result = decode_claim_file(entry, root, path, shared)
-    except (ValueError, KeyError, TypeError, IndexError):  # a damaged entry is a miss, never an error
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):  # a damaged entry is a miss
         source.result = None
     if source.result is None:
         cache.miss()
@@ -233,8 +234,16 @@ def _load_all(root: Path, paths: list[Path], registries: Registries, options: No
         yield from _rebuilt(root, paths, entries, registries, options, shared)
         return
     workers = min(os.cpu_count() or 1, 8)
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(root, registries, options)) as pool:
-        yield from _rebuilt(root, paths, pool.map(_worker_load, paths, chunksize=8), registries, options, shared)
+    pool = multiprocessing.Pool(workers, initializer=_start_worker, initargs=(root, registries, options))
+    try:
+        yield from _rebuilt(root, paths, pool.imap(_worker_load, paths, chunksize=8), registries, options, shared)
+    except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now, never wait for their queue
+        pool.terminate()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
 
 
 def _rebuilt(root, paths, entries, registries, options, shared) -> Iterator[tuple[FileLoad, dict | None]]:
@@ -247,6 +256,10 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(root: Path, registries: Registries, options: NormalizeOptions) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process alone stops the
+    # check (and its workers), so a worker never prints a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER.update(root=root, registries=registries, options=options)
 
 
@@ -349,7 +362,8 @@ def decode_claim_file(entry: dict, root: Path, path: Path, shared: SharedValues 
         where["text"] = display_path(root, path.parent / meta.text)
     article = None
     if entry["loaded"]:
-        assert meta is not None and text is not None
+        if meta is None or text is None:
+            raise ValueError("not an entry: a loaded article without its metadata or text")
         article = LoadedArticle(meta, display, where["text"], text.decode("utf-8"))
     article_id = sys.intern(meta.id) if meta else ""
     claims = [shared.loaded_claim(article_id, display, record, value, period)

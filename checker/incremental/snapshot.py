@@ -10,6 +10,7 @@ safe to delete, and it is written whole or not at all.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -27,7 +28,7 @@ from checker.incremental.loader import LoadedSource
 from checker.index.index import Index, quote_grams
 from checker.rules.single_source import corroborations
 
-SNAPSHOT_VERSION = "2"
+SNAPSHOT_VERSION = "3"
 QUOTE_GRAM_SIZES = (2, 4)  # the word runs CC105 and CC109 pair quotes by
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
@@ -38,6 +39,7 @@ CREATE TABLE tags (tag TEXT, uid TEXT);
 CREATE TABLE grams (size INT, gram TEXT, uid TEXT, speaker TEXT);
 CREATE TABLE partners (uid TEXT, partner TEXT);
 CREATE TABLE findings (id TEXT, rule TEXT, grp TEXT);
+CREATE TABLE texts (hash TEXT, article TEXT);
 """
 # Built after the rows are in: one sort is much quicker than keeping an index in order row by row.
 _INDEXES = """
@@ -45,6 +47,7 @@ CREATE INDEX tags_by_tag ON tags (tag);
 CREATE INDEX grams_by_run ON grams (size, gram);
 CREATE INDEX partners_by_uid ON partners (uid);
 CREATE INDEX findings_by_id ON findings (id);
+CREATE INDEX texts_by_hash ON texts (hash);
 """
 
 
@@ -73,6 +76,8 @@ def needs_writing(cache: FileCache, root: Path, expected: dict[str, str], source
         return True
     try:
         rows = snapshot.files()
+    except sqlite3.Error:  # damaged: take a new one
+        return True
     finally:
         snapshot.close()
     differing = len(rows) - len({_relative(root, source.path) for source in sources} & rows.keys())
@@ -91,9 +96,13 @@ def write_snapshot(cache: FileCache, root: Path, meta: dict[str, str], sources: 
     if len(declared) != len(set(declared)):
         return
     target = snapshot_file(cache, root)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".snapshot.", suffix=".tmp")
-    os.close(handle)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".snapshot.", suffix=".tmp")
+        os.close(handle)
+    except OSError as error:  # the snapshot only saves time; a check never fails for it
+        cache.unwritable = cache.unwritable or f"{error.filename or target.parent}: {error.strerror or error}"
+        return
     try:
         with closing(sqlite3.connect(temporary)) as database:
             database.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -109,7 +118,10 @@ def _fill(database: sqlite3.Connection, root: Path, meta: dict[str, str], source
           findings: Iterable[Finding]) -> None:
     """Rows are streamed, never gathered in lists: a large corpus has millions of them."""
     properties = index.corpus.properties
-    database.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    twins = "yes" if index.corpus.twins else ""  # sources then depend on texts anywhere in the corpus
+    database.executemany("INSERT INTO meta VALUES (?, ?)", sorted({**meta, "twins": twins}.items()))
+    database.executemany("INSERT INTO texts VALUES (?, ?)", ((text_hash(article.text), article.id)
+                                                             for article in index.corpus.articles.values()))
     database.executemany(f"INSERT INTO files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (astuple(_file_row(root, source)) for source in sources))
     database.executemany("INSERT INTO issues VALUES (?, ?)",
@@ -125,6 +137,10 @@ def _fill(database: sqlite3.Connection, root: Path, meta: dict[str, str], source
     database.executemany("INSERT INTO findings VALUES (?, ?, ?)", (
         (finding.id, finding.rule, finding_group(finding, index.by_uid, properties, index.key))
         for finding in findings))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -235,6 +251,10 @@ class Snapshot:
 
     def partners(self, uid: str) -> list[str]:
         return [row[0] for row in self.database.execute("SELECT partner FROM partners WHERE uid = ?", (uid,))]
+
+    def articles_with_text(self, text: str) -> set[str]:
+        """The articles of the last full check whose text was exactly this."""
+        return {row[0] for row in self.database.execute("SELECT article FROM texts WHERE hash = ?", (text_hash(text),))}
 
     def finding(self, finding_id: str) -> tuple[str, str] | None:
         """The rule and group of a finding of the last full check."""

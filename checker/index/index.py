@@ -61,11 +61,12 @@ def key_of(claim: LoadedClaim) -> Key:
 
 def independent_source(claim: LoadedClaim, corpus: Corpus) -> str:
     """Who really stands behind a claim: an outlet it is attributed to, the wire or outlet the
-    article carries, its publisher, or, when none is known, the article itself."""
+    article carries, its publisher, or, when none is known, the article itself. Articles with
+    byte-identical texts are one source (the first of them by id stands for all)."""
     attributed = claim.claim.qualifiers.attributed_to
     if attributed is not None and _kind(corpus.entities, attributed) == "outlet":
         return f"outlet:{attributed}"
-    meta = corpus.articles[claim.article].meta
+    meta = corpus.articles[corpus.twins.get(claim.article, claim.article)].meta
     if meta.derived_from:
         return "outlet:" + "+".join(sorted(meta.derived_from))
     if meta.publisher is not None:

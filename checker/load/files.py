@@ -26,6 +26,8 @@ def read_text(path: Path, display: str, limit: int, *, strip_bom: bool) -> str:
 
     try:
         if not path.is_file():
+            if path.exists():
+                raise fail("not a regular file (a directory, FIFO, socket or device)", "name the file itself")
             raise fail("file not found", "check the path, relative to the claim file")
         size = path.stat().st_size
         if size > limit:

@@ -37,5 +37,15 @@ def export_corpus_at(ref: str, corpus: Path, destination: Path) -> Path:
     if listing.strip():
         archive = _git(top, "archive", "--format=tar", ref, "--", relative)
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(destination, filter="data")
+            tar.extractall(destination, filter=_within_destination)
     return target
+
+
+def _within_destination(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """tarfile's "data" filter, except that a member it refuses (a link out of the corpus, an
+    absolute path) is left out instead of ending the export: the loader reports such a file in
+    the working tree, and the base only needs what it can check."""
+    try:
+        return tarfile.data_filter(member, destination)
+    except tarfile.FilterError:
+        return None

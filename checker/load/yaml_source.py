@@ -24,7 +24,11 @@ try:  # the C composer is several times faster; positions are identical
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_NODES = 200_000  # far beyond any hand-written file; stops alias bombs
+# What a document costs is what its aliases expand to: plain values are bounded by the file's
+# size limit (a registry of 100,000 entities is a few hundred thousand of them), but an alias
+# repeats a whole subtree, and a few lines of nested aliases ("billion laughs") expand to billions.
+MAX_ALIAS_EXPANSION = 100_000  # values built again through aliases; no honest claim file needs one
+MAX_NODES = 20_000_000  # a backstop far above what any file within the size limits holds
 MAX_DEPTH = 64
 
 DataPath = tuple[str | int, ...]
@@ -80,6 +84,9 @@ class _Builder:
         self.path = path
         self.positions: dict[DataPath, Position] = {}
         self.visited = 0
+        self.expanded = 0  # values built a second time, through an alias
+        self.seen: set[int] = set()
+        self.inside_alias = 0
         self.constructor = SafeConstructor()
 
     def fail(self, node: Node, message: str, hint: str, code: Code = Code.YAML_FORBIDDEN) -> InputError:
@@ -87,11 +94,21 @@ class _Builder:
         return InputError(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message, hint))
 
     def build(self, node: Node, path: DataPath, depth: int) -> Any:
+        repeated = id(node) in self.seen
+        self.seen.add(id(node))
+        self.inside_alias += repeated
+        try:
+            return self._build(node, path, depth)
+        finally:
+            self.inside_alias -= repeated
+
+    def _build(self, node: Node, path: DataPath, depth: int) -> Any:
         self.visited += 1
-        if self.visited > MAX_NODES:
+        self.expanded += self.inside_alias > 0
+        if self.expanded > MAX_ALIAS_EXPANSION or self.visited > MAX_NODES:
             line, column = self.positions.get(path[:1], (1, 1))  # the entry that expands, not the anchor
             raise InputError(Diagnostic(self.path, line, column, Code.YAML_FORBIDDEN,
-                                        f"the document expands to more than {MAX_NODES} values",
+                                        f"aliases expand the document by more than {MAX_ALIAS_EXPANSION:,} values",
                                         "remove anchors and aliases (&name / *name); write values out"))
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")

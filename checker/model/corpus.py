@@ -92,3 +92,16 @@ class Corpus:
     properties: Mapping[str, Property]
     unchecked: tuple[UncheckedClaim, ...] = field(default=())
     reviews: tuple[tuple[Review, Location], ...] = field(default=())
+    # article id -> the first article (by id) with a byte-identical text: one source, not two
+    twins: Mapping[str, str] = field(default_factory=dict)
+
+
+def same_texts(articles: Mapping[str, LoadedArticle]) -> dict[str, str]:
+    """Each article whose text is byte-identical to another's -> the first of them by id."""
+    first_by_text: dict[str, str] = {}
+    twins = {}
+    for article_id in sorted(articles):
+        first = first_by_text.setdefault(articles[article_id].text, article_id)
+        if first != article_id:
+            twins[article_id] = first
+    return twins

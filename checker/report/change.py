@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checker.findings.finding import Finding, Status
-from checker.model.corpus import Corpus, LoadedClaim
+from checker.model.corpus import Corpus, LoadedClaim, same_texts
 from checker.report.data import Change, NewClaim
 
 _VERDICTS = (
@@ -18,13 +18,15 @@ _VERDICTS = (
 
 def without_articles(corpus: Corpus, article_ids: set[str]) -> Corpus:
     """The corpus as it was before these articles were added (in memory: nothing is re-read)."""
+    articles = {key: value for key, value in corpus.articles.items() if key not in article_ids}
     return Corpus(
-        articles={key: value for key, value in corpus.articles.items() if key not in article_ids},
+        articles=articles,
         claims=tuple(claim for claim in corpus.claims if claim.article not in article_ids),
         entities=corpus.entities,
         properties=corpus.properties,
         unchecked=corpus.unchecked,
         reviews=corpus.reviews,
+        twins=same_texts(articles),
     )
 
 
