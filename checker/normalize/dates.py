@@ -34,7 +34,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.normalize import calendar_spans as cal
+from checker.normalize import date_extras as extras
 from checker.normalize import date_forms as forms
+from checker.normalize import windows
 from checker.normalize.date_forms import Context, make_span
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
@@ -50,25 +52,52 @@ DATE_FILLERS = frozenset({"in", "on", "during", "of", "the", "at", "over", "with
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 DATE_HEDGES: PhraseTable[Hedge] = PhraseTable({"by": Hedge.BY, "no later than": Hedge.BY, "since": Hedge.SINCE})
 THIRDS = {"early": 0, "mid": 1, "middle": 1, "late": 2}
-EDGES = {"end": True, "beginning": False, "start": False}
+EDGES = {"end": True, "beginning": False, "start": False, "close": True, "closing": True}
+PERIOD_UNITS = frozenset({"year", "quarter", "month", "week", "half", "decade", "century"})
+HORIZON_LEADS: PhraseTable[bool] = PhraseTable(
+    dict.fromkeys(["within", "over", "over the course of", "in the course of", "during", "in the space of",
+                   "over a period of"], True)
+)  # fmt: skip
+TENSES = ("past", "future")
 
 
 def parse_date(
-    text: str, reference: dt.date | None = None, options: NormalizeOptions = DEFAULT_OPTIONS
+    text: str, reference: dt.date | None = None, options: NormalizeOptions = DEFAULT_OPTIONS, tense: str = "past"
 ) -> DateSpan:
     """The span of days a date phrase means, read against the article's publication date.
 
+    `tense` says which way a bare month, weekday, quarter or season points: "past"
+    (news past tense, the default) or "future" ("will meet on Monday").
     `options` keeps the signature shared with the other normalizers; no date reading depends on it yet.
     """
     checked_options(options)
-    context = Context(text, _checked_reference(reference))
-    words = date_words(tokenize(text))
+    if tense not in TENSES:
+        raise NormalizationError(f"The tense {tense!r} is not one I know.", "Use 'past' or 'future'.")
+    future = tense == "future"
+    context = Context(text, _checked_reference(reference), looks_ahead=future, future=future)
+    tokens = tokenize(text)
+    horizon = _horizon(tokens, context)
+    if horizon is not None:
+        return horizon
+    words = date_words(tokens)
     hedge = DATE_HEDGES.match(words, 0) if words else None
     if hedge is not None:
         words = words[hedge[1] :]
-        context = replace(context, looks_ahead=hedge[0] is Hedge.BY)
+        context = replace(context, looks_ahead=hedge[0] is Hedge.BY, future=future and hedge[0] is Hedge.BY)
     span = _body(words, context)
     return span if hedge is None else _hedged(span, hedge[0], context)
+
+
+def _horizon(tokens: Sequence[Token], context: Context) -> DateSpan | None:
+    """'within seven years', 'over the course of three years': a forward window from R, or None."""
+    lead = HORIZON_LEADS.match(tokens, 0)
+    if lead is None or lead[1] >= len(tokens):
+        return None
+    try:
+        words = date_words(tokens[lead[1] :])
+    except NormalizationError:
+        return None
+    return windows.horizon(words, context)
 
 
 def date_words(tokens: Sequence[Token]) -> list[Token]:
@@ -108,6 +137,10 @@ def _joined_at(tokens: Sequence[Token], start: int) -> tuple[list[Token], int] |
         return [token], start + 2
     if token.is_word("h", "q") and following is not None and following.text in ("1", "2", "3", "4"):
         return [Token(TokenKind.WORD, token.text + following.text)], start + 2
+    if token.text in ("1", "2", "3", "4") and following is not None and following.glued and following.is_word("h", "q"):
+        return [Token(TokenKind.WORD, following.text + token.text)], start + 2  # "1H 2027", "3Q 2025"
+    if token.is_word("s") and not token.glued and start > 0 and tokens[start - 1].is_word():
+        return [], start + 1  # the possessive of "the year's end", "New Year's Eve"
     head, comma, tail = token.text.partition(",")
     if token.is_number and comma and len(head) <= 2 and len(tail) == 4:  # "Nov 20,2025"
         return [Token(TokenKind.NUMBER, head), Token(TokenKind.NUMBER, tail)], start + 1
@@ -145,17 +178,24 @@ def _checked_reference(reference: object) -> dt.date | None:
 
 
 def _body(words: Sequence[Token], context: Context) -> DateSpan:
-    body_forms = (forms.named_day, forms.weekday, forms.calendar_day, forms.period, forms.window, _earlier_or_later)
-    for form in (*body_forms, _part_of_period):
+    body_forms = (forms.named_day, forms.weekday, forms.calendar_day, forms.period, windows.window, _earlier_or_later)
+    for form in (*body_forms, _period_end_first, _part_of_period, *extras.DATE_FORMS):
         span = form(words, context)
         if span is not None:
             return span
     raise NormalizationError(f"I could not read {quoted(context.text)} as a date.", DATE_HINT)
 
 
+def _period_end_first(words: Sequence[Token], context: Context) -> DateSpan | None:
+    """'the year's end', 'year end 2027': the edge word after the unit, read as 'the end of the year'."""
+    if len(words) < 2 or words[0].text not in PERIOD_UNITS or words[1].text not in EDGES:
+        return None
+    return _part_of_period([words[1], words[0], *words[2:]], context)
+
+
 def _resolved_period(words: Sequence[Token], context: Context) -> DateSpan | None:
     """A period with both ends known; a bare month without a publication date is refused here."""
-    span = forms.period(words, context)
+    span = forms.period(words, context) or extras.season(words, context) or extras.century(words, context)
     if span is not None and (span.start is None or span.end is None):
         context.publication_date()
     return span
@@ -205,7 +245,15 @@ def _third_of(span: DateSpan, index: int, text: str) -> DateSpan:
     if _is_decade(span):
         first, last = ((0, 3), (4, 6), (7, 9))[index]
         return make_span((cal.year_days(year + first)[0], cal.year_days(year + last)[1]), Granularity.MULTI_YEAR)
-    raise NormalizationError(f"{quoted(text)}: early, mid and late work with a year, a month or a decade.", DATE_HINT)
+    if _is_century(span):
+        first, last = ((0, 32), (33, 65), (66, 99))[index]
+        return make_span((cal.year_days(year + first)[0], cal.year_days(year + last)[1]), Granularity.MULTI_YEAR)
+    if span.granularity is Granularity.QUARTER:  # a quarter or a season: early summer is June
+        month = cal.add_months(span.start, index)
+        return make_span(cal.month_days(month.year, month.month), Granularity.MONTH)
+    raise NormalizationError(
+        f"{quoted(text)}: early, mid and late work with a year, a season, a month, a decade or a century.", DATE_HINT
+    )
 
 
 def _edge_of(span: DateSpan, at_end: bool, text: str) -> DateSpan:
@@ -218,6 +266,9 @@ def _edge_of(span: DateSpan, at_end: bool, text: str) -> DateSpan:
         return make_span((edge.replace(day=first), edge.replace(day=last)), Granularity.WEEK)
     if _is_decade(span):
         return make_span(cal.year_days(edge.year), Granularity.YEAR)
+    if _is_century(span):
+        first_year = edge.year // 10 * 10
+        return make_span(cal.decade_days(first_year), Granularity.MULTI_YEAR)
     raise NormalizationError(
         f"{quoted(text)}: the end or beginning works with a year, a half, a quarter, a month or a decade.", DATE_HINT
     )
@@ -225,6 +276,10 @@ def _edge_of(span: DateSpan, at_end: bool, text: str) -> DateSpan:
 
 def _is_decade(span: DateSpan) -> bool:
     return span.start is not None and span.end is not None and span.end.year - span.start.year == 9
+
+
+def _is_century(span: DateSpan) -> bool:
+    return span.start is not None and span.end is not None and span.end.year - span.start.year == 99
 
 
 def _hedged(span: DateSpan, hedge: Hedge, context: Context) -> DateSpan:
