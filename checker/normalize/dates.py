@@ -38,6 +38,7 @@ from checker.normalize import date_extras as extras
 from checker.normalize import date_forms as forms
 from checker.normalize import windows
 from checker.normalize.date_forms import Context, make_span
+from checker.normalize.examples import suggesting
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
 from checker.normalize.tokens import PhraseTable, Token, TokenKind, describe, tokenize
@@ -61,6 +62,7 @@ HORIZON_LEADS: PhraseTable[bool] = PhraseTable(
 TENSES = ("past", "future")
 
 
+@suggesting("date")
 def parse_date(
     text: str, reference: dt.date | None = None, options: NormalizeOptions = DEFAULT_OPTIONS, tense: str = "past"
 ) -> DateSpan:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from checker.normalize.examples import suggesting
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.expressions import (
     PERCENT,
@@ -104,6 +105,7 @@ FRACTION_READERS = (
 )
 
 
+@suggesting("fraction")
 def parse_fraction(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Fraction:
     """The interval within [0, 1] a share of a whole states."""
     options = checked_options(options)

@@ -22,6 +22,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from checker.normalize.examples import suggesting
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.expressions import (
     Item,
@@ -163,6 +164,7 @@ MONEY_READERS = (
 )
 
 
+@suggesting("money")
 def parse_money(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Money:
     """The interval of money a phrase states, in the currency's base unit (dollars, not cents)."""
     options = checked_options(options)

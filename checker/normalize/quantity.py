@@ -27,6 +27,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from checker.normalize.examples import suggesting
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.expressions import (
     CONNECTOR_PHRASES,
@@ -211,6 +212,7 @@ QUANTITY_READERS = (
 )
 
 
+@suggesting("quantity")
 def parse_quantity(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Quantity:
     """The interval a counted or measured amount states, with its canonical unit."""
     options = checked_options(options)
