@@ -131,10 +131,8 @@ RATE_PHRASES: PhraseTable[str] = PhraseTable(
 
 
 def _refuse_rate(tokens: Sequence[Token], start: int) -> None:
-    if read_amount(tokens, start) is not None:  # "a quarter billion" is an amount, "a quarter" a rate
-        return
     found = RATE_PHRASES.match(tokens, start)
-    if found is not None:
+    if found is not None and read_amount(tokens, start) is None:  # "a quarter billion" is an amount
         raise NormalizationError(
             f"'{found[0]}' makes this a rate, not an amount of money.",
             "Quote the amount alone and put the period in the claim's property, such as annual investment.",
