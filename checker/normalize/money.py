@@ -7,7 +7,7 @@ Decisions:
   "NT$10 billion dollars" is TWD. "¥" is JPY; "yuan" and "RMB" are CNY.
 - An amount without any currency ("1.4 trillion", "hundreds of billions") is
   refused: the reader cannot know what it counts. Write "hundreds of billions of
-  dollars" or "$1.4 trillion".
+  dollars" or "$1.4 trillion", or pass the `currency` the context knows.
 - Words around the amount that carry no value ("in", "of", "worth", "deal",
   "valued at", "a ... deal", "investment") are ignored; any other word is an
   error, so a typo never silently changes the value.
@@ -19,7 +19,7 @@ Decisions:
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from checker.normalize.examples import suggesting
@@ -163,12 +163,20 @@ MONEY_READERS = (
 
 
 @suggesting("money")
-def parse_money(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Money:
-    """The interval of money a phrase states, in the currency's base unit (dollars, not cents)."""
+def parse_money(text: str, options: NormalizeOptions = DEFAULT_OPTIONS, currency: str | None = None) -> Money:
+    """The interval of money a phrase states, in the currency's base unit (dollars, not cents).
+
+    `currency` is the currency the context already knows (a property counted in one
+    currency): a text without any currency ("hundreds of billions") is read in it.
+    """
     options = checked_options(options)
+    known = None if currency is None else NormalizeOptions(default_currency=currency).default_currency
     items = read_items(tokenize(text), MONEY_READERS, text, MONEY_HINT)
     expression = parse_expression(items, text, MONEY_HINT, markers_lead=True)
-    currency = _currency_of(expression.sides, options, text)
+    sides = expression.sides
+    if known is not None:
+        sides = tuple(side if side.markers else replace(side, markers=(known,)) for side in sides)
+    currency = _currency_of(sides, options, text)
     amounts = [check_magnitude(side.amount.times(_factor_of(side)), text) for side in expression.sides]
     bounds = bounds_of(expression, amounts, options, text)
     alternative = alternative_reading(expression, amounts, options, text)

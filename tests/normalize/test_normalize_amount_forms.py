@@ -210,3 +210,22 @@ def test_quantity_forms(text: str) -> None:
 def test_a_spaced_lowercase_m_is_never_a_million() -> None:
     assert parse_quantity("5 m").high == 5
     assert parse_quantity("5 M users").high == 5 * MILLION
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "low", "high", "currency"),
+    [
+        ("hundreds of billions", "USD", 200 * BILLION, TRILLION, "USD"),
+        ("tens of millions", "EUR", 20 * MILLION, 100 * MILLION, "EUR"),
+        ("about 3 billion", "INR", D("2.7") * BILLION, D("3.3") * BILLION, "INR"),
+        ("€5 billion", "USD", 5 * BILLION, 5 * BILLION, "EUR"),  # a written currency wins over the known one
+    ],
+)
+def test_a_known_currency_reads_an_amount_that_names_none(text: str, known: str, low: D, high: D, currency: str) -> None:
+    money = parse_money(text, currency=known)
+    assert (money.low, money.high, money.currency) == (low, high, currency)
+
+
+def test_a_known_currency_must_be_an_iso_code() -> None:
+    with pytest.raises(NormalizationError):
+        parse_money("5 billion", currency="dollars")
