@@ -1,25 +1,12 @@
-"""More date shapes: seasons, holidays, centuries, "N units ago", weekends, "the week of",
-and a part of the day around a day ("Tuesday night", "early Friday").
+"""More date shapes: centuries, "N units ago", weekends, "the week of", "the first nine
+months of 1989", and a part of the day around a day ("Tuesday night", "early Friday").
+Seasons and holidays are in `seasons_holidays`.
 
 Each form takes the significant tokens of a date (see `dates.date_words`) and
 returns a DateSpan, or None when the tokens do not have its shape.
 
 Decisions:
 
-- Seasons are meteorological, northern hemisphere: spring March-May, summer
-  June-August, autumn (fall) September-November, winter December-February.
-  "winter 2023" is the winter that starts in December 2023. A bare season
-  ("the fall") is the latest one begun by R (future tense: the first not over
-  by R); "last summer" the latest one over before R; "next spring" the first
-  one starting after R; "this winter" the one holding R, else the nearest.
-  Granularity QUARTER (three months).
-- Holidays: the US federal calendar (Martin Luther King Jr. Day, Presidents'
-  Day, Memorial Day, Juneteenth, Independence Day, Labor Day, Columbus Day,
-  Veterans Day, Thanksgiving, Christmas Day, New Year's Day) plus Christmas
-  Eve, New Year's Eve, Boxing Day, Valentine's Day, St. Patrick's Day,
-  Halloween, May Day, Black Friday, Cyber Monday and (Western) Easter, Good
-  Friday and Easter Monday. Without a year, a holiday is placed like "Dec. 25":
-  R's year unless more than two months after R (future tense: the first on or after R).
 - "the 20th century" is 1900-1999 (TIMEX3 reads it as the 1900s), "this
   century" the one holding R. Centuries before the 19th are refused: the
   supported years start at 1800.
@@ -32,6 +19,9 @@ Decisions:
   of the week after; "the weekend" and "over the weekend" the latest begun by
   R (future tense: the first not over by R).
 - "the week of October 12" is the Monday-to-Sunday week holding October 12.
+- "the first nine months of 1989" runs from the period's first day, "the last
+  three months of the year" to its last (the year of R when none is named);
+  "1988's second quarter" is "the second quarter of 1988".
 - "this coming Tuesday, June 3" places a date without a year forward from R,
   "this past Friday, Nov. 21" back; the weekday must agree with the date.
 - A part of the day ("morning", "afternoon", "evening", "night", "overnight")
@@ -44,19 +34,16 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.normalize import calendar_spans as cal
 from checker.normalize import date_forms as forms
-from checker.normalize import windows
+from checker.normalize import seasons_holidays, windows
 from checker.normalize.date_forms import Context, make_span
 from checker.normalize.errors import NormalizationError, quoted
 from checker.normalize.tokens import Token, TokenKind
 from checker.values import DateSpan, Granularity
-
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # the first month
-SEASON_STEPS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
 
 CENTURY_ORDINALS = {
     word: number
@@ -86,146 +73,11 @@ NIGHT_WORDS = {"tonight": (0, "night"), "overnight": (0, "night")}
 LAST_PARTS = {("last", "night"): (-1, "night"), ("last", "evening"): (-1, "evening")}
 
 
-def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
-    return lambda year: dt.date(year, month, day)
-
-
-def _nth_weekday(month: int, weekday: int, nth: int) -> Callable[[int], dt.date]:
-    """The nth (1-based; -1 = last) weekday of a month."""
-
-    def day_in(year: int) -> dt.date:
-        if nth > 0:
-            first = dt.date(year, month, 1)
-            return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-        last = dt.date(year, month, cal.days_in_month(year, month))
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-
-    return day_in
-
-
-def easter(year: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian computus of Meeus, Jones and Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * weekday_shift) // 451
-    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _shifted(rule: Callable[[int], dt.date], days: int) -> Callable[[int], dt.date]:
-    return lambda year: rule(year) + dt.timedelta(days=days)
-
-
-_THANKSGIVING = _nth_weekday(11, 3, 4)
-_HOLIDAY_NAMES: dict[tuple[str, ...], Callable[[int], dt.date]] = {
-    **dict.fromkeys(["new year day", "new years day", "new year"], _fixed(1, 1)),
-    **dict.fromkeys(["new year eve", "new years eve"], _fixed(12, 31)),
-    **dict.fromkeys(["christmas", "christmas day", "xmas"], _fixed(12, 25)),
-    "christmas eve": _fixed(12, 24),
-    "boxing day": _fixed(12, 26),
-    **dict.fromkeys(["independence day", "fourth july", "july fourth"], _fixed(7, 4)),
-    **dict.fromkeys(["valentine day", "valentines day"], _fixed(2, 14)),
-    **dict.fromkeys(["st patrick day", "saint patrick day", "st patricks day"], _fixed(3, 17)),
-    "halloween": _fixed(10, 31),
-    "veterans day": _fixed(11, 11),
-    "juneteenth": _fixed(6, 19),
-    "may day": _fixed(5, 1),
-    **dict.fromkeys(["martin luther king day", "martin luther king jr day", "mlk day"], _nth_weekday(1, 0, 3)),
-    **dict.fromkeys(["presidents day", "president day", "washington birthday"], _nth_weekday(2, 0, 3)),
-    "memorial day": _nth_weekday(5, 0, -1),
-    **dict.fromkeys(["labor day", "labour day"], _nth_weekday(9, 0, 1)),
-    **dict.fromkeys(["columbus day", "indigenous peoples day"], _nth_weekday(10, 0, 2)),
-    **dict.fromkeys(["thanksgiving", "thanksgiving day"], _THANKSGIVING),
-    "black friday": _shifted(_THANKSGIVING, 1),
-    "cyber monday": _shifted(_THANKSGIVING, 4),
-    **dict.fromkeys(["easter", "easter sunday", "easter day"], easter),
-    "good friday": _shifted(easter, -2),
-    "easter monday": _shifted(easter, 1),
-}  # type: ignore[dict-item]
-HOLIDAYS = {tuple(name.split()): rule for name, rule in _HOLIDAY_NAMES.items()}  # type: ignore[union-attr]
-LONGEST_HOLIDAY = max(len(name) for name in HOLIDAYS)
-
-
 def _texts(words: Sequence[Token]) -> tuple[str, ...]:
     return tuple(word.text for word in words)
 
 
-# ---- seasons ---------------------------------------------------------------------------------
-
-
-def season_days(year: int, first_month: int) -> cal.Days:
-    end = cal.add_months(dt.date(cal.checked_year(year), first_month, 1), 2)
-    return dt.date(year, first_month, 1), dt.date(end.year, end.month, cal.days_in_month(end.year, end.month))
-
-
-def season(words: Sequence[Token], context: Context) -> DateSpan | None:
-    """'winter 2023', 'the fall', 'last autumn', 'next spring', 'this summer'."""
-    texts = _texts(words)
-    step = SEASON_STEPS.get(texts[0]) if len(texts) == 2 else None
-    name = texts[-1] if step is not None else texts[0] if texts else None
-    if name not in SEASONS:
-        return None
-    first_month = SEASONS[name]
-    if len(texts) == 2 and step is None:
-        year = forms.year_of(words[1])
-        return None if year is None else make_span(season_days(year, first_month), Granularity.QUARTER)
-    if len(texts) > 2:
-        return None
-    reference = context.publication_date()
-    candidates = [season_days(year, first_month) for year in range(reference.year - 2, reference.year + 2)]
-    return make_span(_pick_season(candidates, reference, step, context.looks_ahead), Granularity.QUARTER)
-
-
-def _pick_season(candidates: list[cal.Days], reference: dt.date, step: int | None, ahead: bool) -> cal.Days:
-    if step == -1:
-        return max(days for days in candidates if days[1] < reference)
-    if step == 1:
-        return min(days for days in candidates if days[0] > reference)
-    if step == 0:
-        return min(candidates, key=lambda days: _distance(days, reference))
-    if ahead:
-        return min(days for days in candidates if days[1] >= reference)
-    return max(days for days in candidates if days[0] <= reference)
-
-
-def _distance(days: cal.Days, reference: dt.date) -> int:
-    if days[0] <= reference <= days[1]:
-        return 0
-    return min(abs((days[0] - reference).days), abs((days[1] - reference).days))
-
-
-# ---- holidays and centuries -------------------------------------------------------------------
-
-
-def holiday(words: Sequence[Token], context: Context) -> DateSpan | None:
-    """'Christmas Day', 'New Year's Eve', 'Thanksgiving 2024', 'Labor Day'."""
-    texts = _texts(words)
-    for length in range(min(LONGEST_HOLIDAY, len(texts)), 0, -1):
-        rule = HOLIDAYS.get(texts[:length])
-        if rule is None:
-            continue
-        rest = words[length:]
-        if len(rest) > 1 or (rest and forms.year_of(rest[0]) is None):
-            return None
-        year = forms.year_of(rest[0]) if rest else None
-        if year is not None:
-            day = rule(year)
-        else:
-            day = _holiday_in_inferred_year(rule, context)
-        return make_span((day, day), Granularity.DAY)
-    return None
-
-
-def _holiday_in_inferred_year(rule: Callable[[int], dt.date], context: Context) -> dt.date:
-    reference = context.publication_date()
-    year = cal.checked_year(reference.year)
-    if context.looks_ahead:
-        return rule(year) if rule(year) >= reference else rule(cal.checked_year(year + 1))
-    return rule(year) if rule(year) <= cal.add_months(reference, 2) else rule(cal.checked_year(year - 1))
+# ---- centuries -------------------------------------------------------------------------------
 
 
 def century(words: Sequence[Token], context: Context) -> DateSpan | None:
@@ -380,11 +232,46 @@ def part_of_day(words: Sequence[Token], context: Context) -> DateSpan | None:
 
 
 def _day_form(words: Sequence[Token], context: Context) -> DateSpan | None:
-    for form in (forms.named_day, forms.weekday, forms.calendar_day, directed_day, holiday):
+    for form in (forms.named_day, forms.weekday, forms.calendar_day, directed_day, seasons_holidays.holiday):
         span = form(words, context)
         if span is not None:
             return span if span.granularity is Granularity.DAY else None
     return None
 
 
-DATE_FORMS = (season, holiday, century, units_ago, weekend, week_of, directed_day, part_of_day)
+def first_units(words: Sequence[Token], context: Context) -> DateSpan | None:
+    """'the first nine months of 1989', 'the last three months of the year', 'the first two weeks of June'."""
+    if len(words) < 3 or not words[0].is_word("first", "last"):
+        return None
+    unit_at = next((index for index, word in enumerate(words) if word.text in FIRST_UNITS), None)
+    if unit_at is None or unit_at < 2:
+        return None
+    counts = windows.window_counts(words[1:unit_at], plural=True, text=context.text)
+    rest = words[unit_at + 1 :] or [Token(TokenKind.WORD, "year")]
+    whole = forms.period(rest, context)
+    if counts is None or counts[0] != counts[1] or whole is None or whole.start is None or whole.end is None:
+        return None
+    unit = FIRST_UNITS[words[unit_at].text]
+    count = counts[0]
+    if words[0].text == "first":
+        end = cal.add_days(cal.add_months(whole.start, count) if unit == "month" else cal.add_days(whole.start, 7 * count), -1)
+        days = (whole.start, min(end, whole.end))
+    else:
+        start = cal.add_months(cal.add_days(whole.end, 1), -count) if unit == "month" else cal.add_days(whole.end, 1 - 7 * count)
+        days = (max(start, whole.start), whole.end)
+    return make_span(days, forms.UNIT_GRANULARITY[unit])
+
+
+FIRST_UNITS = {"months": "month", "weeks": "week"}
+
+
+def year_first(words: Sequence[Token], context: Context) -> DateSpan | None:
+    """'1988's second quarter', '2026's first half': the year before its part."""
+    year = forms.year_of(words[0]) if len(words) >= 3 and words[0].is_number else None
+    if year is None or words[-1].text not in ("quarter", "half"):
+        return None
+    return forms.period([*words[1:], words[0]], context)
+
+
+DATE_FORMS = (seasons_holidays.season, seasons_holidays.holiday, century, units_ago, weekend, week_of, directed_day, part_of_day, first_units,
+              year_first)

@@ -44,7 +44,7 @@ from checker.normalize.errors import NeedsPublicationDate, NormalizationError, q
 from checker.normalize.tokens import Token, TokenKind
 from checker.values import WEEKDAY_NAMES, DateSpan, Granularity, Hedge
 
-NAMED_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+NAMED_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "now": 0, "currently": 0, "presently": 0}
 RELATIVE_STEPS = {"this": 0, "last": -1, "next": 1, "previous": -1, "current": 0, "following": 1}
 WINDOW_DIRECTIONS = {"past": -1, "last": -1, "recent": -1, "previous": -1, "next": 1, "coming": 1}
 VAGUE_COUNTS = {"few": 6, "several": 6, "couple": 2}

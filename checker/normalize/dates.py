@@ -18,7 +18,8 @@ Decisions (see `date_forms` for the missing-year and window rules):
   January 2026; of a quarter or half, its last or first month; of a month,
   days 21-end or 1-10; of a decade, its last or first year.
 - "by X" is (none, last day of X], hedge BY: "by 2030" ends 2030-12-31 and
-  "by the end of 2029" ends 2029-12-31. "since X" runs from the first day of X
+  "by the end of 2029" ends 2029-12-31; "until", "through" and "up to" read
+  the same. "before 2030" ends the day before: 2029-12-31. "since X" runs from the first day of X
   to the publication date (or open), hedge SINCE. Both have granularity OPEN.
 - "earlier this year" / "earlier in 2025" run from the period's start to the
   publication date; "later this year" from the publication date to its end.
@@ -36,7 +37,7 @@ from dataclasses import replace
 from checker.normalize import calendar_spans as cal
 from checker.normalize import date_extras as extras
 from checker.normalize import date_forms as forms
-from checker.normalize import windows
+from checker.normalize import seasons_holidays, windows
 from checker.normalize.date_forms import Context, make_span
 from checker.normalize.examples import suggesting
 from checker.normalize.errors import NormalizationError, quoted
@@ -49,9 +50,13 @@ DATE_HINT = (
     "'the second half of 2026', 'early 2026', 'by the end of 2029', 'since 2018', 'last week' "
     "or 'the past few months'."
 )
-DATE_FILLERS = frozenset({"in", "on", "during", "of", "the", "at", "over", "within", "throughout", "alone"})
+DATE_FILLERS = frozenset({"in", "on", "during", "of", "the", "at", "over", "within", "throughout", "alone", "for"})
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
-DATE_HEDGES: PhraseTable[Hedge] = PhraseTable({"by": Hedge.BY, "no later than": Hedge.BY, "since": Hedge.SINCE})
+DATE_HEDGES: PhraseTable[Hedge] = PhraseTable(
+    {**dict.fromkeys(["by", "no later than", "until", "till", "up until", "through", "up to"], Hedge.BY),
+     "since": Hedge.SINCE}
+)  # fmt: skip
+BEFORE_WORDS: PhraseTable[bool] = PhraseTable(dict.fromkeys(["before", "prior to", "ahead of"], True))
 THIRDS = {"early": 0, "mid": 1, "middle": 1, "late": 2}
 EDGES = {"end": True, "beginning": False, "start": False, "close": True, "closing": True}
 PERIOD_UNITS = frozenset({"year", "quarter", "month", "week", "half", "decade", "century"})
@@ -82,12 +87,23 @@ def parse_date(
     if horizon is not None:
         return horizon
     words = date_words(tokens)
+    before = BEFORE_WORDS.match(words, 0) if words else None
+    if before is not None:
+        return _before(_body(words[before[1] :], replace(context, looks_ahead=True)), context)
     hedge = DATE_HEDGES.match(words, 0) if words else None
     if hedge is not None:
         words = words[hedge[1] :]
         context = replace(context, looks_ahead=hedge[0] is Hedge.BY, future=future and hedge[0] is Hedge.BY)
     span = _body(words, context)
     return span if hedge is None else _hedged(span, hedge[0], context)
+
+
+def _before(span: DateSpan, context: Context) -> DateSpan:
+    """'before 2030': every day up to the one before the period starts, hedge BY."""
+    if span.start is None:
+        context.publication_date()
+        raise NormalizationError(f"{quoted(context.text)} has no first day to be before.", DATE_HINT)
+    return make_span((None, cal.add_days(span.start, -1)), Granularity.OPEN, hedge=Hedge.BY)
 
 
 def _horizon(tokens: Sequence[Token], context: Context) -> DateSpan | None:
@@ -141,7 +157,7 @@ def _joined_at(tokens: Sequence[Token], start: int) -> tuple[list[Token], int] |
         return [Token(TokenKind.WORD, token.text + following.text)], start + 2
     if token.text in ("1", "2", "3", "4") and following is not None and following.glued and following.is_word("h", "q"):
         return [Token(TokenKind.WORD, following.text + token.text)], start + 2  # "1H 2027", "3Q 2025"
-    if token.is_word("s") and not token.glued and start > 0 and tokens[start - 1].is_word():
+    if token.is_word("s") and not token.glued and start > 0 and tokens[start - 1].kind is not TokenKind.SYMBOL:
         return [], start + 1  # the possessive of "the year's end", "New Year's Eve"
     head, comma, tail = token.text.partition(",")
     if token.is_number and comma and len(head) <= 2 and len(tail) == 4:  # "Nov 20,2025"
@@ -197,7 +213,7 @@ def _period_end_first(words: Sequence[Token], context: Context) -> DateSpan | No
 
 def _resolved_period(words: Sequence[Token], context: Context) -> DateSpan | None:
     """A period with both ends known; a bare month without a publication date is refused here."""
-    span = forms.period(words, context) or extras.season(words, context) or extras.century(words, context)
+    span = forms.period(words, context) or seasons_holidays.season(words, context) or extras.century(words, context)
     if span is not None and (span.start is None or span.end is None):
         context.publication_date()
     return span

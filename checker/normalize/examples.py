@@ -53,7 +53,8 @@ DATE_EXAMPLES = (
     "over six years", "over the course of three years", "seven years ago", "six months ago",
     "a fortnight ago", "a decade ago", "this weekend", "last weekend", "over the weekend",
     "the week of October 12", "last autumn", "next spring", "winter 2023", "the fall", "Christmas Day",
-    "New Year's Eve", "Thanksgiving", "Labor Day 2025",
+    "New Year's Eve", "Thanksgiving", "Labor Day 2025", "until 2027", "before 2030",
+    "the first nine months of 2024", "now",
 )  # fmt: skip
 EXAMPLES = {"money": MONEY_EXAMPLES, "quantity": QUANTITY_EXAMPLES, "count": QUANTITY_EXAMPLES,
             "fraction": FRACTION_EXAMPLES, "date": DATE_EXAMPLES}  # fmt: skip

@@ -119,6 +119,19 @@ PAST = {
     ("3Q 2025", None): (date(2025, 7, 1), date(2025, 9, 30), G.QUARTER),
     ("the week of October 12", FRI): (date(2025, 10, 6), date(2025, 10, 12), G.WEEK),
     ("the week of March 3, 2025", None): (date(2025, 3, 3), date(2025, 3, 9), G.WEEK),
+    ("the first nine months of 2024", None): (date(2024, 1, 1), date(2024, 9, 30), G.MONTH),
+    ("the first six months of the year", FRI): (date(2025, 1, 1), date(2025, 6, 30), G.MONTH),
+    ("the last three months of 2023", None): (date(2023, 10, 1), date(2023, 12, 31), G.MONTH),
+    ("the first two weeks of June 2025", None): (date(2025, 6, 1), date(2025, 6, 14), G.WEEK),
+    ("2024's second quarter", None): (date(2024, 4, 1), date(2024, 6, 30), G.QUARTER),
+    ("now", FRI): day(2025, 11, 21),
+    ("currently", FRI): day(2025, 11, 21),
+    ("for the past two years", FRI): (date(2023, 11, 21), FRI, G.MULTI_YEAR),
+    # bounds
+    ("until 2027", None): (None, date(2027, 12, 31), G.OPEN),
+    ("through March 2026", None): (None, date(2026, 3, 31), G.OPEN),
+    ("before 2030", None): (None, date(2029, 12, 31), G.OPEN),
+    ("prior to June 2024", None): (None, date(2024, 5, 31), G.OPEN),
 }
 
 
