@@ -46,7 +46,14 @@ HEDGE_PHRASES: PhraseTable[Hedge] = PhraseTable(
              "north of", "just over", "exceeding"],
             Hedge.MORE_THAN,
         ),
-        **dict.fromkeys(["larger than", "bigger than", "higher than"], Hedge.MORE_THAN),
+        **dict.fromkeys(["larger than", "bigger than", "higher than", "well over", "well above", "well in excess of",
+                         "a little over", "a little more than", "slightly more than", "slightly over", "slightly above",
+                         "just above", "just more than", "far more than", "much more than"], Hedge.MORE_THAN),
+        **dict.fromkeys(["well under", "well below", "far less than", "much less than", "well short of"],
+                        Hedge.LESS_THAN),
+        **dict.fromkeys(["just below", "slightly less than", "slightly under", "slightly below", "a little under",
+                         "a little less than", "a little below"], Hedge.NEARLY),
+        **dict.fromkeys(["as little as", "as few as", "as low as"], Hedge.AT_LEAST),
         **dict.fromkeys(
             ["at least", "no less than", "no fewer than", "not less than", "a minimum of", "greater than or equal to",
              "more than or equal to", "at a minimum", "at minimum"],
@@ -264,7 +271,7 @@ def parse_expression(items: Sequence[Item], text: str, hint: str, markers_lead: 
         assert isinstance(second, HedgeWord)
         sides.append(cursor.read_side())
         bounds, hedge = (hedge, second.hedge), None
-    elif cursor.take_connector(*RANGE_SEPARATORS[opener_word]) is not None:
+    elif cursor.take_connector(*RANGE_SEPARATORS[opener_word]) is not None or cursor.take_up_to(opener_word):
         sides.append(cursor.read_side())
     elif opener is not None:
         raise NormalizationError(f"{quoted(text)} starts a range with '{opener_word}' but has one end.", hint)
@@ -307,6 +314,14 @@ class _Cursor:
             self.position += 1
             return item
         return None
+
+    def take_up_to(self, opener: str | None) -> bool:
+        """'from $1bn up to $2bn': after "from", "up to" closes the range."""
+        item = self.peek()
+        if opener == "from" and isinstance(item, HedgeWord) and item.hedge is Hedge.UP_TO:
+            self.position += 1
+            return True
+        return False
 
     def second_bound_follows(self) -> bool:
         """'more than 10 and less than 40': a connector then a hedge word."""

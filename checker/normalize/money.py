@@ -115,7 +115,8 @@ MONEY_FILLERS: PhraseTable[bool] = PhraseTable(
     dict.fromkeys(
         ["in", "of", "worth", "deal", "deals", "the", "a", "an", "at", "valued at", "total", "totaling",
          "totalling", "sum of", "investment", "investments", "agreement", "commitment", "commitments",
-         "spending", "funding", "contract", "package"],
+         "spending", "funding", "contract", "package", "range", "a range of", "the range of", "region",
+         "the region of"],
         True,
     )
 )

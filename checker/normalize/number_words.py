@@ -20,6 +20,7 @@ TENS_WORDS = {
     for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
 HALF_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+PLURAL_PARTS = {"quarters": Decimal("0.25"), "halves": Decimal("0.5")}
 
 
 def read_word_number(tokens: Sequence[Token], start: int) -> tuple[Decimal, Decimal | None, int] | None:
@@ -81,6 +82,9 @@ def _read_word_group(tokens: Sequence[Token], start: int) -> tuple[Decimal, int,
     if below_hundred is None:
         return None
     value, position = below_hundred
+    if position < len(tokens) and tokens[position].text in PLURAL_PARTS:  # "three quarters of a billion"
+        part = tokens[position].text
+        return _half_of_parts(tokens, position, value * PLURAL_PARTS[part])
     if position < len(tokens) and tokens[position].is_word("hundred"):
         value, position = value * 100, position + 1
         rest = _read_below_hundred(tokens, position + 1 if _joins(tokens, position) else position)
@@ -100,6 +104,15 @@ def _half_of(tokens: Sequence[Token], start: int) -> tuple[Decimal, int, bool]:
     if position < len(tokens) and tokens[position].is_word("a", "an"):
         position += 1
     return HALF_WORDS[tokens[start].text], position, True
+
+
+def _half_of_parts(tokens: Sequence[Token], position: int, value: Decimal) -> tuple[Decimal, int, bool]:
+    position += 1
+    if position < len(tokens) and tokens[position].is_word("of"):
+        position += 1
+    if position < len(tokens) and tokens[position].is_word("a", "an"):
+        position += 1
+    return value, position, True
 
 
 def _joins(tokens: Sequence[Token], position: int) -> bool:

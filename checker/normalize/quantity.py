@@ -38,6 +38,7 @@ from checker.normalize.expressions import (
     SCOPE_PHRASES,
     Item,
     Marker,
+    Stated,
     Side,
     filler_reader,
     marker_reader,
@@ -54,6 +55,7 @@ from checker.normalize.expressions import (
 from checker.normalize.intervals import Bounds, alternative_reading, bounds_of, interval_model
 from checker.normalize.numbers import (
     SCALE_WORDS,
+    Amount,
     TENS_WORDS,
     UNIT_WORDS,
     VAGUE_PLURALS,
@@ -193,7 +195,15 @@ def _read_unit_hyphen(tokens: Sequence[Token], start: int) -> tuple[Item | None,
     return Marker(HYPHEN), start + 1
 
 
+def _read_one_unit(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
+    """'a gigawatt', 'an MW': one of a measurement unit."""
+    if not tokens[start].is_word("a", "an") or UNIT_PHRASES.match(tokens, start + 1) is None:
+        return None
+    return Stated(Amount.point(Decimal(1))), start + 1
+
+
 QUANTITY_READERS = (
+    _read_one_unit,
     read_target_verb,
     read_hedge,
     read_plus,

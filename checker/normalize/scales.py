@@ -25,7 +25,12 @@ SCALE_WORDS: dict[str, Decimal] = {
     "crore": Decimal(10) ** 7,
     "cr": Decimal(10) ** 7,
     "dozen": Decimal(12),
+    "grand": Decimal(10) ** 3,
+    "mio": Decimal(10) ** 6,
+    "mrd": Decimal(10) ** 9,
+    "mds": Decimal(10) ** 9,
 }
+RAW_SCALE_WORDS = {"MM": Decimal(10) ** 6}  # finance's million, as written: "35 mm" may be millimetres
 GLUED_SCALE_LETTERS: dict[str, Decimal] = {
     "k": Decimal(10) ** 3,
     "m": Decimal(10) ** 6,
@@ -43,7 +48,7 @@ def read_scales(tokens: Sequence[Token], start: int) -> tuple[Decimal | None, in
         position += 1
     while position < len(tokens):
         token = tokens[position]
-        factor = SCALE_WORDS.get(token.text) if token.is_word() else None
+        factor = (SCALE_WORDS.get(token.text) or RAW_SCALE_WORDS.get(token.raw)) if token.is_word() else None
         first = position == start or (position == start + 1 and tokens[start].is_symbol("-"))
         if factor is None and token.is_word() and first and (token.glued or token.raw in SPACED_SCALE_LETTERS):
             factor = GLUED_SCALE_LETTERS.get(token.text)

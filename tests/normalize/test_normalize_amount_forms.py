@@ -103,6 +103,18 @@ MONEY = {
     "$40 million or so": (36 * MILLION, 44 * MILLION, True, True, "USD", Hedge.APPROXIMATE),
     "some €8 billion": (D("7.2") * BILLION, D("8.8") * BILLION, True, True, "EUR", Hedge.APPROXIMATE),
     "roughly $6bn": (D("5.4") * BILLION, D("6.6") * BILLION, True, True, "USD", Hedge.APPROXIMATE),
+    "well over $7 billion": (7 * BILLION, None, False, True, "USD", Hedge.MORE_THAN),
+    "slightly less than €2 billion": (D("1.8") * BILLION, 2 * BILLION, True, False, "EUR", Hedge.NEARLY),
+    "well below $1 million": (D(0), MILLION, True, False, "USD", Hedge.LESS_THAN),
+    "as little as $3 million": (3 * MILLION, None, True, True, "USD", Hedge.AT_LEAST),
+    "from $4bn up to $6bn": (4 * BILLION, 6 * BILLION, True, True, "USD", RANGE),
+    "$3bn to $4bn range": (3 * BILLION, 4 * BILLION, True, True, "USD", RANGE),
+    # more scale words
+    "three quarters of a billion dollars": point(750 * MILLION),
+    "$12MM": point(12 * MILLION),
+    "€8 Mio": point(8 * MILLION, "EUR"),
+    "4 Mrd euros": point(4 * BILLION, "EUR"),
+    "30 grand dollars": point(30 * K),
     # verbs of growth name the target, never a bound
     "build up to $60 billion": point(60 * BILLION),
     "grow to €15 billion": point(15 * BILLION, "EUR"),
@@ -197,6 +209,9 @@ QUANTITIES = {
     "5,000 jobs or more": (D(5000), None, True, True, Hedge.AT_LEAST, "job"),
     "30 GW at least": (D(30), None, True, True, Hedge.AT_LEAST, "gigawatt"),
     "12 k units": (12 * K, 12 * K, True, True, None, "unit"),
+    "a gigawatt": (D(1), D(1), True, True, None, "gigawatt"),
+    "a couple hundred engineers": (D(200), D(300), True, True, Hedge.VAGUE, "engineer"),
+    "10 000 employees": (10 * K, 10 * K, True, True, None, "employee"),
 }
 
 
