@@ -305,7 +305,7 @@ def _two_digit_decade(decade: int, reference: dt.date | None) -> int:
 
 
 def _decade(words: Sequence[Token], context: Context) -> DateSpan | None:
-    """'the 1990s' (the decade; 'the 2000s' is 2000-2009, not the century)."""
+    """'the 1990s' (the decade; 'the 2000s' is 2000-2009, but 'the 1800s' and 'the 1900s' are centuries)."""
     if len(words) != 1 or not words[0].text.endswith("s") or not words[0].text[:-1].isdigit():
         return None
     first_year = int(words[0].text[:-1])
@@ -313,4 +313,6 @@ def _decade(words: Sequence[Token], context: Context) -> DateSpan | None:
         first_year = _two_digit_decade(first_year, context.reference)
     if first_year % 10:
         raise NormalizationError(f"{quoted(words[0].text)} is not a decade.", "Write a decade like 'the 1990s'.")
+    if first_year % 100 == 0 and first_year != 2000:  # "the 1800s" is the century, as TIMEX3 reads it
+        return make_span((cal.year_days(first_year)[0], cal.year_days(first_year + 99)[1]), Granularity.MULTI_YEAR)
     return make_span(cal.decade_days(first_year), Granularity.MULTI_YEAR)

@@ -24,7 +24,9 @@ Decisions (see `date_forms` for the missing-year and window rules):
 - "earlier this year" / "earlier in 2025" run from the period's start to the
   publication date; "later this year" from the publication date to its end.
   Without a publication date an explicit period ("earlier in 2025") is whole.
-- "the 2000s" is the decade 2000-2009. "this decade" is the decade holding R.
+- "the 2000s" is the decade 2000-2009; "the 1800s" and "the 1900s" are
+  centuries (1800-1899, 1900-1999), as news and TIMEX3 read them. "this
+  decade" is the decade holding R.
 - A weekday stated with a date must agree with it.
 """
 

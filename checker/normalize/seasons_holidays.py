@@ -70,7 +70,7 @@ def _shifted(rule: Callable[[int], dt.date], days: int) -> Callable[[int], dt.da
 
 _THANKSGIVING = _nth_weekday(11, 3, 4)
 _HOLIDAY_NAMES: dict[tuple[str, ...], Callable[[int], dt.date]] = {
-    **dict.fromkeys(["new year day", "new years day", "new year"], _fixed(1, 1)),
+    **dict.fromkeys(["new year day", "new years day"], _fixed(1, 1)),  # not "the new year": the coming year
     **dict.fromkeys(["new year eve", "new years eve"], _fixed(12, 31)),
     **dict.fromkeys(["christmas", "christmas day", "xmas"], _fixed(12, 25)),
     "christmas eve": _fixed(12, 24),

@@ -35,6 +35,9 @@ PAST = {
     ("the late 19th century", None): (date(1866, 1, 1), date(1899, 12, 31), G.MULTI_YEAR),
     ("the end of the 20th century", None): (date(1990, 1, 1), date(1999, 12, 31), G.MULTI_YEAR),
     ("the 1980s", None): (date(1980, 1, 1), date(1989, 12, 31), G.MULTI_YEAR),
+    ("the 1900s", None): (date(1900, 1, 1), date(1999, 12, 31), G.MULTI_YEAR),  # a century, as TIMEX3 reads it
+    ("the early 1900s", None): (date(1900, 1, 1), date(1932, 12, 31), G.MULTI_YEAR),
+    ("the 2000s", None): (date(2000, 1, 1), date(2009, 12, 31), G.MULTI_YEAR),  # the decade
     ("the '80s", None): (date(1980, 1, 1), date(1989, 12, 31), G.MULTI_YEAR),
     ("the ’60s", FRI): (date(1960, 1, 1), date(1969, 12, 31), G.MULTI_YEAR),
     ("the '20s", FRI): (date(2020, 1, 1), date(2029, 12, 31), G.MULTI_YEAR),  # the latest begun by R
