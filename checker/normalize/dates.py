@@ -42,7 +42,7 @@ from checker.normalize import date_forms as forms
 from checker.normalize import seasons_holidays, windows
 from checker.normalize.date_forms import Context, make_span
 from checker.normalize.examples import suggesting
-from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.errors import NormalizationError, UnreadableValue, quoted
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
 from checker.normalize.tokens import PhraseTable, Token, TokenKind, describe, tokenize
 from checker.values import DateSpan, Granularity, Hedge
@@ -140,7 +140,7 @@ def date_words(tokens: Sequence[Token]) -> list[Token]:
         if token.is_symbol("-") or (token.is_word() and token.text in DATE_FILLERS):
             continue
         if token.kind is TokenKind.SYMBOL:
-            raise NormalizationError(f"I could not read {describe(token)} in a date.", DATE_HINT)
+            raise UnreadableValue(f"I could not read {describe(token)} in a date.", DATE_HINT)
         words.append(token)
     return words
 
@@ -203,7 +203,7 @@ def _body(words: Sequence[Token], context: Context) -> DateSpan:
         span = form(words, context)
         if span is not None:
             return span
-    raise NormalizationError(f"I could not read {quoted(context.text)} as a date.", DATE_HINT)
+    raise UnreadableValue(f"I could not read {quoted(context.text)} as a date.", DATE_HINT)
 
 
 def _period_end_first(words: Sequence[Token], context: Context) -> DateSpan | None:

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from checker.normalize.errors import NeedsPublicationDate, NormalizationError
+from checker.normalize.errors import NormalizationError, UnreadableValue
 
 MONEY_EXAMPLES = (
     "$1.4 trillion", "$1.37bn", "US$5 million", "€2,5 billion", "25 000 euros", "1.000.000 €", "£300m",
@@ -100,21 +100,19 @@ def _dice(pairs: frozenset[str], other: frozenset[str]) -> float:
 
 
 def suggesting(kind: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Decorate a normalizer so that an error for a text it cannot read names the closest accepted wording."""
+    """Decorate a normalizer so that an UnreadableValue error names the closest accepted wording."""
 
     def decorate(normalize: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(normalize)
         def normalized(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 return normalize(*args, **kwargs)
-            except NeedsPublicationDate:
-                raise
-            except NormalizationError as error:
+            except UnreadableValue as error:
                 text = args[0] if args else kwargs.get("text")
                 if not isinstance(text, str) or not text.strip():
                     raise
                 hint = f"The closest accepted wording is '{closest_example(kind, text)}'. {error.hint}".strip()
-                raise NormalizationError(error.message, hint) from None
+                raise UnreadableValue(error.message, hint) from None
 
         return normalized
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
-from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.errors import NormalizationError, UnreadableValue, quoted
 from checker.normalize.numbers import Amount, ambiguity_error, read_amount
 from checker.normalize.tokens import PhraseTable, Token, describe
 from checker.values import Hedge
@@ -250,7 +250,7 @@ def read_items(tokens: Sequence[Token], readers: Sequence[Reader], text: str, hi
                     items.append(item)
                 break
         else:
-            raise NormalizationError(f"I could not read {describe(tokens[position])} in {quoted(text)}.", hint)
+            raise UnreadableValue(f"I could not read {describe(tokens[position])} in {quoted(text)}.", hint)
     return items
 
 
@@ -274,7 +274,7 @@ def parse_expression(items: Sequence[Item], text: str, hint: str, markers_lead: 
     elif cursor.take_connector(*RANGE_SEPARATORS[opener_word]) is not None or cursor.take_up_to(opener_word):
         sides.append(cursor.read_side())
     elif opener is not None:
-        raise NormalizationError(f"{quoted(text)} starts a range with '{opener_word}' but has one end.", hint)
+        raise UnreadableValue(f"{quoted(text)} starts a range with '{opener_word}' but has one end.", hint)
     plus = cursor.take(PlusSuffix) is not None
     trailing = None if plus or bounds else cursor.take(HedgeWord) or cursor.take(TrailingHedge)
     if plus or trailing:
@@ -339,12 +339,12 @@ class _Cursor:
     def read_side(self) -> Side:
         before = self.take_markers()
         if before and not self.markers_lead:
-            raise NormalizationError(f"{quoted(self.text)} puts its unit before the number.", self.hint)
+            raise UnreadableValue(f"{quoted(self.text)} puts its unit before the number.", self.hint)
         if self.take_connector("-") is not None:
             raise NormalizationError(f"{quoted(self.text)} is negative.", "Amounts must be zero or more.")
         stated = self.take(Stated)
         if not isinstance(stated, Stated):
-            raise NormalizationError(f"{quoted(self.text)} has no amount where one is expected.", self.hint)
+            raise UnreadableValue(f"{quoted(self.text)} has no amount where one is expected.", self.hint)
         return Side(stated.amount, before + self.take_markers(), stated.tag)
 
     def expect_end(self) -> None:
@@ -355,7 +355,7 @@ class _Cursor:
             message = f"{quoted(self.text)} has more than one value; I read one amount or one range."
         else:
             message = f"{quoted(self.text)} has a word I cannot place after the amount."
-        raise NormalizationError(message, self.hint)
+        raise UnreadableValue(message, self.hint)
 
 
 def _shared_sides(sides: list[Side]) -> tuple[Side, ...]:

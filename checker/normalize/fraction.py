@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from checker.normalize.examples import suggesting
-from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.errors import NormalizationError, UnreadableValue, quoted
 from checker.normalize.expressions import (
     PERCENT,
     PERCENT_PHRASES,
@@ -123,7 +123,7 @@ def _share_of(side: Side, text: str) -> Amount:
     elif side.tag is None and percent:
         amount = side.amount.times(Decimal("0.01"))
     else:
-        raise NormalizationError(f"{quoted(text)} does not say what share it is.", FRACTION_HINT)
+        raise UnreadableValue(f"{quoted(text)} does not say what share it is.", FRACTION_HINT)
     if amount.low < 0 or amount.high > WHOLE:
         raise NormalizationError(
             f"{quoted(text)} is not a share between 0% and 100%.",

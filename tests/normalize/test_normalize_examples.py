@@ -46,5 +46,13 @@ def test_a_missing_publication_date_is_not_an_unreadable_value() -> None:
 
 def test_the_original_hint_is_kept_after_the_suggestion() -> None:
     with pytest.raises(NormalizationError) as caught:
-        parse_money("1.4 trillion")
-    assert "currency symbol" in caught.value.hint and "closest accepted wording" in caught.value.hint
+        parse_money("a lot of money")
+    assert caught.value.hint.startswith("The closest accepted wording is ")
+    assert "Write an amount with its currency" in caught.value.hint
+
+
+@pytest.mark.parametrize("text", ["$-5 billion", "$3 billion to $2 billion", "1.4 trillion", "$2 trillion trillion"])
+def test_a_value_read_but_wrong_keeps_its_own_hint(text: str) -> None:
+    with pytest.raises(NormalizationError) as caught:
+        parse_money(text)
+    assert "closest accepted wording" not in caught.value.hint
