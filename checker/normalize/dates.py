@@ -28,6 +28,10 @@ Decisions (see `date_forms` for the missing-year and window rules):
   centuries (1800-1899, 1900-1999), as news and TIMEX3 read them. "this
   decade" is the decade holding R.
 - A weekday stated with a date must agree with it.
+- A range of dates ("from March to May 2025", "between 2020 and 2024",
+  "2024-2025", "March 3-5, 2025") runs from the first day of its first end to
+  the last day of its second, at the coarser granularity; the first end
+  borrows the second's year.
 """
 
 from __future__ import annotations
@@ -199,11 +203,65 @@ def _checked_reference(reference: object) -> dt.date | None:
 
 def _body(words: Sequence[Token], context: Context) -> DateSpan:
     body_forms = (forms.named_day, forms.weekday, forms.calendar_day, forms.period, windows.window, _earlier_or_later)
-    for form in (*body_forms, _period_end_first, _part_of_period, *extras.DATE_FORMS):
+    for form in (*body_forms, _period_end_first, _part_of_period, *extras.DATE_FORMS, _date_range):
         span = form(words, context)
         if span is not None:
             return span
     raise UnreadableValue(f"I could not read {quoted(context.text)} as a date.", DATE_HINT)
+
+
+RANGE_JOINS = frozenset({"to", "through", "thru", "until", "till", "and"})
+COARSENESS = [Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.QUARTER, Granularity.HALF,
+              Granularity.YEAR, Granularity.MULTI_YEAR, Granularity.OPEN]
+
+
+def _date_range(words: Sequence[Token], context: Context) -> DateSpan | None:
+    """'from March to May 2025', 'between 2020 and 2024', '2024-2025', 'March 3-5, 2025', 'Monday to Friday'."""
+    opener = words[0].text if words and words[0].text in ("from", "between") else None
+    body = list(words[1:] if opener else words)
+    sides = _range_sides(body, opener)
+    if sides is None:
+        return None
+    first_words, second_words = sides
+    second = _side(second_words, context)
+    if second is None:
+        return None
+    year_of_second = second_words[-1] if forms.year_of(second_words[-1]) is not None else None
+    first = None
+    if year_of_second is not None and not any(forms.year_of(word) is not None for word in first_words):
+        first = _side([*first_words, year_of_second], context)  # "March to May 2025": March 2025
+    first = first or _side(first_words, context)
+    if first is None or first.start is None or second.end is None or first.start > second.end:
+        return None
+    coarser = max(first.granularity, second.granularity, key=COARSENESS.index)
+    return make_span((first.start, second.end), coarser)
+
+
+def _range_sides(body: list[Token], opener: str | None) -> tuple[list[Token], list[Token]] | None:
+    joins = [index for index, word in enumerate(body) if word.is_word(*RANGE_JOINS) and 0 < index < len(body) - 1]
+    if len(joins) == 1:
+        cut = joins[0]
+        if body[cut].is_word("and") and opener != "between":
+            return None
+        return body[:cut], body[cut + 1 :]
+    if joins:
+        return None
+    if len(body) == 2 and all(forms.year_of(word) is not None for word in body):  # "2024-2025"
+        return body[:1], body[1:]
+    numbers = [forms.digits_of(word) for word in body[1:3]]
+    if len(body) in (3, 4) and forms.month_of(body[0]) is not None and all(n is not None and n <= 31 for n in numbers):
+        return body[:2] + body[3:], [body[0], *body[2:]]  # "March 3-5, 2025": March 3 and March 5
+    return None
+
+
+def _side(words: Sequence[Token], context: Context) -> DateSpan | None:
+    if not words:
+        return None
+    try:
+        span = _body(words, context)
+    except NormalizationError:
+        return None
+    return span if span.start is not None and span.end is not None else None
 
 
 def _period_end_first(words: Sequence[Token], context: Context) -> DateSpan | None:

@@ -54,7 +54,7 @@ DATE_EXAMPLES = (
     "a fortnight ago", "a decade ago", "this weekend", "last weekend", "over the weekend",
     "the week of October 12", "last autumn", "next spring", "winter 2023", "the fall", "Christmas Day",
     "New Year's Eve", "Thanksgiving", "Labor Day 2025", "until 2027", "before 2030",
-    "the first nine months of 2024", "now",
+    "the first nine months of 2024", "now", "from March to May 2025", "between 2020 and 2024",
 )  # fmt: skip
 EXAMPLES = {"money": MONEY_EXAMPLES, "quantity": QUANTITY_EXAMPLES, "count": QUANTITY_EXAMPLES,
             "fraction": FRACTION_EXAMPLES, "date": DATE_EXAMPLES}  # fmt: skip

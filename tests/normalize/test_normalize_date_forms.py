@@ -130,6 +130,15 @@ PAST = {
     ("now", FRI): day(2025, 11, 21),
     ("currently", FRI): day(2025, 11, 21),
     ("for the past two years", FRI): (date(2023, 11, 21), FRI, G.MULTI_YEAR),
+    # ranges of dates: the first end borrows the second's year
+    ("from April to June 2024", None): (date(2024, 4, 1), date(2024, 6, 30), G.MONTH),
+    ("between 2019 and 2022", None): (date(2019, 1, 1), date(2022, 12, 31), G.YEAR),
+    ("2021-2023", None): (date(2021, 1, 1), date(2023, 12, 31), G.YEAR),
+    ("from 2018 through 2021", None): (date(2018, 1, 1), date(2021, 12, 31), G.YEAR),
+    ("Sept. 8-10, 2025", None): (date(2025, 9, 8), date(2025, 9, 10), G.DAY),
+    ("from June 2024 to May 2025", None): (date(2024, 6, 1), date(2025, 5, 31), G.MONTH),
+    ("Q1 to Q3 2025", None): (date(2025, 1, 1), date(2025, 9, 30), G.QUARTER),
+    ("Monday to Wednesday", FRI): (date(2025, 11, 17), date(2025, 11, 19), G.DAY),
     # bounds
     ("until 2027", None): (None, date(2027, 12, 31), G.OPEN),
     ("through March 2026", None): (None, date(2026, 3, 31), G.OPEN),
