@@ -32,7 +32,9 @@ from checker.normalize.expressions import (
     read_connector,
     read_hedge,
     read_items,
+    read_plus,
     read_stated,
+    read_trailing_hedge,
 )
 from checker.normalize.intervals import bounds_of, interval_model
 from checker.normalize.numbers import Amount, read_amount
@@ -74,7 +76,9 @@ def _share_words() -> dict[str, Amount]:
 
 SHARE_WORDS: PhraseTable[Amount] = PhraseTable(_share_words())
 RATIO_WORDS: PhraseTable[bool] = PhraseTable(dict.fromkeys(["in", "out of", "/"], True))
-FRACTION_FILLERS: PhraseTable[bool] = PhraseTable(dict.fromkeys(["of", "the", "a", "an"], True))
+FRACTION_FILLERS: PhraseTable[bool] = PhraseTable(
+    dict.fromkeys(["of", "the", "a", "an", "stake", "share", "its", "their"], True)
+)
 
 
 def _read_share_word(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
@@ -96,6 +100,8 @@ def _read_ratio(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
 
 FRACTION_READERS = (
     read_hedge,
+    read_plus,
+    read_trailing_hedge,
     read_connector,
     _read_share_word,
     _read_ratio,

@@ -11,7 +11,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from checker.normalize import NormalizationError, parse_money, parse_quantity
+from checker.normalize import NormalizationError, parse_fraction, parse_money, parse_quantity
 from checker.values import Hedge
 
 K, MILLION, BILLION, TRILLION = D(10) ** 3, D(10) ** 6, D(10) ** 9, D(10) ** 12
@@ -244,3 +244,18 @@ def test_a_known_currency_reads_an_amount_that_names_none(text: str, known: str,
 def test_a_known_currency_must_be_an_iso_code() -> None:
     with pytest.raises(NormalizationError):
         parse_money("5 billion", currency="dollars")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "hedge"),
+    [
+        ("90 percent or more", D("0.9"), D(1), Hedge.AT_LEAST),
+        ("50%+", D("0.5"), D(1), Hedge.AT_LEAST),
+        ("40% or less", D(0), D("0.4"), Hedge.UP_TO),
+        ("a 10% stake", D("0.1"), D("0.1"), None),
+        ("more than 20% and less than 30%", D("0.2"), D("0.3"), RANGE),
+    ],
+)
+def test_fraction_bounds_after_the_share(text: str, low: D, high: D, hedge: Hedge | None) -> None:
+    fraction = parse_fraction(text)
+    assert (fraction.low, fraction.high, fraction.hedge) == (low, high, hedge)
