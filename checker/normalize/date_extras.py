@@ -252,14 +252,17 @@ def first_units(words: Sequence[Token], context: Context) -> DateSpan | None:
     if counts is None or counts[0] != counts[1] or whole is None or whole.start is None or whole.end is None:
         return None
     unit = FIRST_UNITS[words[unit_at].text]
-    count = counts[0]
     if words[0].text == "first":
-        end = cal.add_days(cal.add_months(whole.start, count) if unit == "month" else cal.add_days(whole.start, 7 * count), -1)
+        end = cal.add_days(_moved(whole.start, unit, counts[0]), -1)
         days = (whole.start, min(end, whole.end))
     else:
-        start = cal.add_months(cal.add_days(whole.end, 1), -count) if unit == "month" else cal.add_days(whole.end, 1 - 7 * count)
+        start = _moved(cal.add_days(whole.end, 1), unit, -counts[0])
         days = (max(start, whole.start), whole.end)
     return make_span(days, forms.UNIT_GRANULARITY[unit])
+
+
+def _moved(day: dt.date, unit: str, count: int) -> dt.date:
+    return cal.add_months(day, count) if unit == "month" else cal.add_days(day, 7 * count)
 
 
 FIRST_UNITS = {"months": "month", "weeks": "week"}
@@ -273,5 +276,15 @@ def year_first(words: Sequence[Token], context: Context) -> DateSpan | None:
     return forms.period([*words[1:], words[0]], context)
 
 
-DATE_FORMS = (seasons_holidays.season, seasons_holidays.holiday, century, units_ago, weekend, week_of, directed_day, part_of_day, first_units,
-              year_first)
+DATE_FORMS = (
+    seasons_holidays.season,
+    seasons_holidays.holiday,
+    century,
+    units_ago,
+    weekend,
+    week_of,
+    directed_day,
+    part_of_day,
+    first_units,
+    year_first,
+)

@@ -282,7 +282,8 @@ def parse_expression(items: Sequence[Item], text: str, hint: str, markers_lead: 
         sides[-1] = replace(last, markers=last.markers + cursor.take_markers())
     if isinstance(trailing, HedgeWord | TrailingHedge):
         if hedge is not None:
-            raise NormalizationError(f"{quoted(text)} has two hedges, before and after the amount.", "Keep one of them.")
+            message = f"{quoted(text)} has two hedges, before and after the amount."
+            raise NormalizationError(message, "Keep one of them.")
         hedge = trailing.hedge
     cursor.expect_end()
     shared = _shared_sides(sides)

@@ -167,7 +167,11 @@ UPPER_BOUNDS = (Hedge.LESS_THAN, Hedge.UP_TO, Hedge.NEARLY)
 
 
 def _two_bounds(
-    hedges: tuple[Hedge, Hedge], amounts: Sequence[Amount], options: NormalizeOptions, text: str, ceiling: Decimal | None
+    hedges: tuple[Hedge, Hedge],
+    amounts: Sequence[Amount],
+    options: NormalizeOptions,
+    text: str,
+    ceiling: Decimal | None,
 ) -> Bounds:
     pairs = list(zip(hedges, amounts, strict=True))
     lower = [pair for pair in pairs if pair[0] in LOWER_BOUNDS]

@@ -112,5 +112,6 @@ def window_counts(words: Sequence[Token], plural: bool, text: str) -> tuple[int,
         return None
     for count in (smaller, amount.low):
         if count != count.to_integral_value() or count < 1:
-            raise NormalizationError(f"{quoted(text)} counts a window in a whole number of units.", "Write 'two years'.")
+            message = f"{quoted(text)} counts a window in a whole number of units."
+            raise NormalizationError(message, "Write 'two years'.")
     return int(smaller), int(amount.low)

@@ -236,7 +236,9 @@ def test_a_spaced_lowercase_m_is_never_a_million() -> None:
         ("€5 billion", "USD", 5 * BILLION, 5 * BILLION, "EUR"),  # a written currency wins over the known one
     ],
 )
-def test_a_known_currency_reads_an_amount_that_names_none(text: str, known: str, low: D, high: D, currency: str) -> None:
+def test_a_known_currency_reads_an_amount_that_names_none(
+    text: str, known: str, low: D, high: D, currency: str
+) -> None:
     money = parse_money(text, currency=known)
     assert (money.low, money.high, money.currency) == (low, high, currency)
 
