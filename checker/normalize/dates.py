@@ -13,10 +13,14 @@ Decisions (see `date_forms` for the missing-year and window rules):
 
 - "early/mid/late 2026" are January-April, May-August, September-December
   (granularity QUARTER, the nearest); of a month, days 1-10, 11-20, 21-end
-  (WEEK); of a decade, years 0-3, 4-6, 7-9.
+  (WEEK); of a week, Monday-Tuesday, Wednesday-Thursday, Friday-Sunday; of a
+  quarter or a season, its months; of a decade, years 0-3, 4-6, 7-9; of a
+  century, years 0-32, 33-65, 66-99. "the early part of" is "early".
 - "the end of 2029" is December 2029 (MONTH) and "the beginning/start of 2026"
-  January 2026; of a quarter or half, its last or first month; of a month,
-  days 21-end or 1-10; of a decade, its last or first year.
+  January 2026 ("the close of", "closing" and "year-end" are ends too); of a
+  quarter or half, its last or first month; of a month, days 21-end or 1-10;
+  of a week, Friday-Sunday or Monday-Tuesday; of a decade, its last or first
+  year; of a century, its last or first decade.
 - "by X" is (none, last day of X], hedge BY: "by 2030" ends 2030-12-31 and
   "by the end of 2029" ends 2029-12-31; "until", "through" and "up to" read
   the same. "before 2030" ends the day before: 2029-12-31. "since X" runs from the first day of X
@@ -56,7 +60,9 @@ DATE_HINT = (
     "'the second half of 2026', 'early 2026', 'by the end of 2029', 'since 2018', 'last week' "
     "or 'the past few months'."
 )
-DATE_FILLERS = frozenset({"in", "on", "during", "of", "the", "at", "over", "within", "throughout", "alone", "for"})
+DATE_FILLERS = frozenset(
+    {"in", "on", "during", "of", "the", "at", "over", "within", "throughout", "alone", "for", "part"}
+)
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 DATE_HEDGES: PhraseTable[Hedge] = PhraseTable(
     {**dict.fromkeys(["by", "no later than", "until", "till", "up until", "through", "up to"], Hedge.BY),
@@ -326,6 +332,9 @@ def _third_of(span: DateSpan, index: int, text: str) -> DateSpan:
     if _is_century(span):
         first, last = ((0, 32), (33, 65), (66, 99))[index]
         return make_span((cal.year_days(year + first)[0], cal.year_days(year + last)[1]), Granularity.MULTI_YEAR)
+    if span.granularity is Granularity.WEEK:  # Monday-Tuesday, Wednesday-Thursday, Friday-Sunday
+        first, last = ((0, 1), (2, 3), (4, 6))[index]
+        return make_span((cal.add_days(span.start, first), cal.add_days(span.start, last)), Granularity.DAY)
     if span.granularity is Granularity.QUARTER:  # a quarter or a season: early summer is June
         month = cal.add_months(span.start, index)
         return make_span(cal.month_days(month.year, month.month), Granularity.MONTH)
@@ -344,6 +353,9 @@ def _edge_of(span: DateSpan, at_end: bool, text: str) -> DateSpan:
         return make_span((edge.replace(day=first), edge.replace(day=last)), Granularity.WEEK)
     if _is_decade(span):
         return make_span(cal.year_days(edge.year), Granularity.YEAR)
+    if span.granularity is Granularity.WEEK:  # its Friday to Sunday, or Monday and Tuesday
+        days = (cal.add_days(span.start, 4), span.end) if at_end else (span.start, cal.add_days(span.start, 1))
+        return make_span(days, Granularity.DAY)
     if _is_century(span):
         first_year = edge.year // 10 * 10
         return make_span(cal.decade_days(first_year), Granularity.MULTI_YEAR)
