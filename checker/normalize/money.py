@@ -82,6 +82,8 @@ _CURRENCY_NAMES["USD"] += ["US dollar", "U.S. dollar"]
 _CURRENCY_NAMES["CAD"] += ["C $", "CA $"]
 _CURRENCY_NAMES["AUD"] += ["AU $"]  # not "A $": "a $5 million deal" is an article and a dollar sign
 _CURRENCY_NAMES["NZD"] += ["NZ $"]
+_CURRENCY_NAMES["SGD"] += ["S $"]
+_CURRENCY_NAMES["BRL"] += ["R $"]
 
 
 @dataclass(frozen=True)
