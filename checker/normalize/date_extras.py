@@ -19,6 +19,9 @@ Decisions:
   of the week after; "the weekend" and "over the weekend" the latest begun by
   R (future tense: the first not over by R).
 - "the week of October 12" is the Monday-to-Sunday week holding October 12.
+- "the third quarter ended Sept. 30" is the three months up to Sept. 30,
+  "the nine months ended June 30, 2025" the nine months up to that day (a
+  fiscal period, whatever the calendar quarter).
 - "the first nine months of 1989" runs from the period's first day, "the last
   three months of the year" to its last (the year of R when none is named);
   "1988's second quarter" is "the second quarter of 1988".
@@ -276,6 +279,34 @@ def year_first(words: Sequence[Token], context: Context) -> DateSpan | None:
     return forms.period([*words[1:], words[0]], context)
 
 
+PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "month": 1}
+ENDED_WORDS = frozenset({"ended", "ending", "ends", "end"})
+
+
+def period_ended(words: Sequence[Token], context: Context) -> DateSpan | None:
+    """'the third quarter ended Sept. 30', 'the nine months ended June 30, 2025', 'the year ending March 31'."""
+    cut = next((index for index, word in enumerate(words) if word.text in ENDED_WORDS and index), None)
+    if cut is None or cut + 1 >= len(words):
+        return None
+    last = forms.calendar_day(words[cut + 1 :], context)
+    head = words[:cut]
+    unit_word = head[-1].text
+    if last is None or last.start is None:
+        return None
+    if unit_word in PERIOD_MONTHS:  # "the (third) quarter", "the (fiscal) year": the ordinal adds nothing here
+        months = PERIOD_MONTHS[unit_word]
+        granularity = {3: Granularity.QUARTER, 6: Granularity.HALF, 12: Granularity.YEAR, 1: Granularity.MONTH}[months]
+    elif unit_word == "months" and len(head) >= 2:
+        counts = windows.window_counts(head[-2:-1], plural=True, text=context.text)
+        if counts is None:
+            return None
+        months, granularity = counts[0], Granularity.MONTH
+    else:
+        return None
+    first = cal.add_months(cal.add_days(last.start, 1), -months)
+    return make_span((first, last.start), granularity)
+
+
 DATE_FORMS = (
     seasons_holidays.season,
     seasons_holidays.holiday,
@@ -287,4 +318,5 @@ DATE_FORMS = (
     part_of_day,
     first_units,
     year_first,
+    period_ended,
 )

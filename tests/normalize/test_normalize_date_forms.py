@@ -136,6 +136,11 @@ PAST = {
     ("now", FRI): day(2025, 11, 21),
     ("currently", FRI): day(2025, 11, 21),
     ("for the past two years", FRI): (date(2023, 11, 21), FRI, G.MULTI_YEAR),
+    # fiscal periods ending on a day
+    ("the third quarter ended Sept. 30, 2025", None): (date(2025, 7, 1), date(2025, 9, 30), G.QUARTER),
+    ("the quarter ending Jan. 31, 2025", None): (date(2024, 11, 1), date(2025, 1, 31), G.QUARTER),
+    ("the nine months ended June 30, 2025", None): (date(2024, 10, 1), date(2025, 6, 30), G.MONTH),
+    ("the fiscal year ended June 30, 2024", None): (date(2023, 7, 1), date(2024, 6, 30), G.YEAR),
     # ranges of dates: the first end borrows the second's year
     ("from April to June 2024", None): (date(2024, 4, 1), date(2024, 6, 30), G.MONTH),
     ("between 2019 and 2022", None): (date(2019, 1, 1), date(2022, 12, 31), G.YEAR),
