@@ -32,6 +32,8 @@ Decisions (see `date_forms` for the missing-year and window rules):
   centuries (1800-1899, 1900-1999), as news and TIMEX3 read them. "this
   decade" is the decade holding R.
 - A weekday stated with a date must agree with it.
+- A year in two digits after an apostrophe ("Q3 '25", "summer '24") is in the
+  century that puts it at most ten years after R (without R: up to 2030).
 - A range of dates ("from March to May 2025", "between 2020 and 2024",
   "2024-2025", "March 3-5, 2025") runs from the first day of its first end to
   the last day of its second, at the coarser granularity; the first end
@@ -98,7 +100,7 @@ def parse_date(
     horizon = _horizon(tokens, context)
     if horizon is not None:
         return horizon
-    words = date_words(tokens)
+    words = date_words(tokens, context.reference)
     before = BEFORE_WORDS.match(words, 0) if words else None
     if before is not None:
         return _before(_body(words[before[1] :], replace(context, looks_ahead=True)), context)
@@ -124,13 +126,13 @@ def _horizon(tokens: Sequence[Token], context: Context) -> DateSpan | None:
     if lead is None or lead[1] >= len(tokens):
         return None
     try:
-        words = date_words(tokens[lead[1] :])
+        words = date_words(tokens[lead[1] :], context.reference)
     except NormalizationError:
         return None
     return windows.horizon(words, context)
 
 
-def date_words(tokens: Sequence[Token]) -> list[Token]:
+def date_words(tokens: Sequence[Token], reference: dt.date | None = None) -> list[Token]:
     """The tokens that carry meaning in a date, with compound ones joined.
 
     "2025-11-20" becomes one NUMBER token with dashes, "1990s" one WORD, "H2"
@@ -140,7 +142,7 @@ def date_words(tokens: Sequence[Token]) -> list[Token]:
     words: list[Token] = []
     position = 0
     while position < len(tokens):
-        joined = _joined_at(tokens, position)
+        joined = _joined_at(tokens, position, reference)
         if joined is not None:
             new_words, position = joined
             words.extend(new_words)
@@ -155,7 +157,7 @@ def date_words(tokens: Sequence[Token]) -> list[Token]:
     return words
 
 
-def _joined_at(tokens: Sequence[Token], start: int) -> tuple[list[Token], int] | None:
+def _joined_at(tokens: Sequence[Token], start: int, reference: dt.date | None) -> tuple[list[Token], int] | None:
     token = tokens[start]
     following = tokens[start + 1] if start + 1 < len(tokens) else None
     iso = _iso_date_at(tokens, start)
@@ -163,6 +165,8 @@ def _joined_at(tokens: Sequence[Token], start: int) -> tuple[list[Token], int] |
         return [iso], start + 5
     if token.is_number and following is not None and following.glued and following.is_word("s"):
         return [Token(TokenKind.WORD, token.text + "s")], start + 2
+    if token.is_number and token.after_apostrophe and len(token.text) == 2 and token.text.isdigit():
+        return [Token(TokenKind.NUMBER, str(_two_digit_year(int(token.text), reference)))], start + 1
     if token.is_number and following is not None and following.is_word(*ORDINAL_SUFFIXES):
         return [token], start + 2
     if token.is_word("h", "q") and following is not None and following.text in ("1", "2", "3", "4"):
@@ -175,6 +179,12 @@ def _joined_at(tokens: Sequence[Token], start: int) -> tuple[list[Token], int] |
     if token.is_number and comma and len(head) <= 2 and len(tail) == 4:  # "Nov 20,2025"
         return [Token(TokenKind.NUMBER, head), Token(TokenKind.NUMBER, tail)], start + 1
     return None
+
+
+def _two_digit_year(short: int, reference: dt.date | None) -> int:
+    """'25 is 2025: the century that puts the year at most ten years after R (without R, after 2030)."""
+    horizon = (reference.year if reference is not None else 2020) + 10
+    return 2000 + short if 2000 + short <= horizon else 1900 + short
 
 
 def _iso_date_at(tokens: Sequence[Token], start: int) -> Token | None:

@@ -136,6 +136,12 @@ PAST = {
     ("now", FRI): day(2025, 11, 21),
     ("currently", FRI): day(2025, 11, 21),
     ("for the past two years", FRI): (date(2023, 11, 21), FRI, G.MULTI_YEAR),
+    # a year in two digits after an apostrophe
+    ("Q3 '25", FRI): (date(2025, 7, 1), date(2025, 9, 30), G.QUARTER),
+    ("summer ’24", FRI): (date(2024, 6, 1), date(2024, 8, 31), G.QUARTER),
+    ("Dec. '98", FRI): (date(1998, 12, 1), date(1998, 12, 31), G.MONTH),
+    ("Dec. 24", FRI): day(2025, 12, 24),  # without the apostrophe, a day
+    ("H1 '27", None): (date(2027, 1, 1), date(2027, 6, 30), G.HALF),
     # fiscal periods ending on a day
     ("the third quarter ended Sept. 30, 2025", None): (date(2025, 7, 1), date(2025, 9, 30), G.QUARTER),
     ("the quarter ending Jan. 31, 2025", None): (date(2024, 11, 1), date(2025, 1, 31), G.QUARTER),
