@@ -87,6 +87,28 @@ def test_normalize_resolves_weekdays_against_the_reference_date(capsys):
     assert (value["start"], value["end"], value["granularity"]) == ("2025-11-21", "2025-11-21", "day")
 
 
+def test_normalize_reads_a_bare_weekday_forward_in_the_future_tense(capsys):
+    # 2025-11-21 is a Friday: "will meet on Monday" is the next Monday, "met on Monday" the last one
+    arguments = ["normalize", "--kind", "date", "--reference-date", "2025-11-21"]
+    assert main([*arguments, "--tense", "future", "Monday", "June"]) == 0
+    monday, june = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert (monday["start"], june["start"]) == ("2025-11-24", "2026-06-01")
+    assert main([*arguments, "--tense", "past", "Monday"]) == 0
+    assert json.loads(capsys.readouterr().out)["start"] == "2025-11-17"
+
+
+def test_normalize_refuses_an_unknown_tense_as_usage(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["normalize", "--kind", "date", "--tense", "present", "Monday"])
+    assert caught.value.code == 2
+
+
+def test_normalize_reads_counts(capsys):
+    assert main(["normalize", "--kind", "count", "tens of thousands of jobs"]) == 0
+    value = json.loads(capsys.readouterr().out)
+    assert (value["low"], value["high"], value["unit"]) == (20000, 100000, "job")
+
+
 def test_normalize_refuses_what_it_cannot_read_with_exit_two(capsys):
     assert main(["normalize", "--kind", "money", "a lot of money"]) == 2
     assert "cannot normalize 'a lot of money' as money" in capsys.readouterr().err

@@ -117,7 +117,7 @@ def run_normalize(args: argparse.Namespace) -> int:
     status = EXIT_CLEAN
     for text in args.texts:
         try:
-            value = PARSERS[args.kind](text, args.reference_date, options)
+            value = PARSERS[args.kind](text, args.reference_date, options, args.tense)
         except NormalizationError as error:
             hint = f" (hint: {error.hint})" if error.hint else ""
             print(f"claimcheck: cannot normalize {text!r} as {args.kind}: {error.message}{hint}", file=sys.stderr)

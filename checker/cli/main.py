@@ -41,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=commands.run_schema)
 
     normalize = sub.add_parser("normalize", help="print the normalized interval of value texts, as JSON lines")
-    normalize.add_argument("--kind", required=True, choices=["money", "date", "quantity", "fraction"])
+    normalize.add_argument("--kind", required=True, choices=["money", "date", "quantity", "count", "fraction"])
     normalize.add_argument("--reference-date", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    normalize.add_argument("--tense", choices=["past", "future"], default="past",
+                           help="which way a bare weekday, month, quarter or season points (default: past)")
     normalize.add_argument("texts", nargs="+", metavar="TEXT")
     normalize.set_defaults(run=commands.run_normalize)
 

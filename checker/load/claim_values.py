@@ -31,15 +31,24 @@ class ClaimProblem:
     hint: str = ""
 
 
-Parser = Callable[[str, dt.date | None, NormalizeOptions], NormalizedValue]
+Parser = Callable[..., NormalizedValue]  # (text, reference, options, tense="past")
 
 PARSERS: dict[str, Parser] = {
-    "date": lambda text, reference, options: parse_date(text, reference, options),
-    "money": lambda text, _reference, options: parse_money(text, options),
-    "quantity": lambda text, _reference, options: parse_quantity(text, options),
-    "count": lambda text, _reference, options: parse_quantity(text, options),
-    "fraction": lambda text, _reference, options: parse_fraction(text, options),
+    "date": lambda text, reference, options, tense="past": parse_date(text, reference, options, tense),
+    "money": lambda text, _reference, options, _tense="past": parse_money(text, options),
+    "quantity": lambda text, _reference, options, _tense="past": parse_quantity(text, options),
+    "count": lambda text, _reference, options, _tense="past": parse_quantity(text, options),
+    "fraction": lambda text, _reference, options, _tense="past": parse_fraction(text, options),
 }
+FUTURE_MODALITIES = frozenset({"expects", "intends", "prospective"})
+
+
+def claim_tense(claim: Claim) -> str:
+    """A claim's own `tense`, else future for what is expected, intended or prospective."""
+    qualifiers = claim.qualifiers
+    if qualifiers.tense is not None:
+        return qualifiers.tense
+    return "future" if qualifiers.modality in FUTURE_MODALITIES else "past"
 
 
 def resolve_claim(
@@ -121,7 +130,7 @@ def _normalize_value(claim, published, options, problems) -> NormalizedValue | N
     if parser is None:
         return None
     try:
-        return parser(claim.value.text, published, options)
+        return parser(claim.value.text, published, options, claim_tense(claim))
     except NeedsPublicationDate:
         return UNRESOLVED_DATE  # kept, and compared as "cannot be dated", rather than dropped
     except NormalizationError as error:
@@ -135,7 +144,7 @@ def _normalize_period(claim, published, options, problems) -> DateSpan | None:
     if period is None:
         return None
     try:
-        return parse_date(period, published, options)
+        return parse_date(period, published, options, claim_tense(claim))
     except NeedsPublicationDate:
         return UNRESOLVED_DATE
     except NormalizationError as error:

@@ -157,6 +157,11 @@ class Qualifiers(Authored):
         None, description="Only when the hedge is outside the value text; `around $X` in the text is enough."
     )
     modality: ModalityName = Field("asserted", description="How firm the fact is, as the article states it.")
+    tense: Literal["past", "future"] | None = Field(
+        None,
+        description="Which way a bare date in the value or period points: `future` for \"will meet on Monday\". "
+        "Default: `future` for the modalities expects, intends and prospective, else `past`.",
+    )
     attributed_to: EntityId | None = Field(
         None, description="Who says so, when not the outlet itself: a person, a company, `unnamed-report`, an outlet."
     )

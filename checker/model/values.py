@@ -86,11 +86,15 @@ def _below(low: Decimal | None, low_inc: bool, high: Decimal | None, high_inc: b
 class Money(Interval):
     kind: Literal["money"] = "money"
     currency: str  # ISO 4217 code, e.g. USD, EUR, TWD
+    scope_word: str | None = None  # "initial" in "an initial $2 billion"; the interval is the same
+    alternative: str | None = None  # the other reading of "$200.000 million": "200000000000"
 
 
 class Quantity(Interval):
     kind: Literal["quantity"] = "quantity"
     unit: str | None = None  # canonical unit, e.g. "gigawatt", "rack/week"; None for a bare count
+    scope_word: str | None = None  # "further" in "a further 5 GW"
+    alternative: str | None = None  # the other reading of an ambiguous digit separator
 
 
 class Fraction(Interval):
@@ -130,6 +134,11 @@ class DateSpan(Frozen):
     month: int | None = None
     day: int | None = None
     hedge: Hedge | None = None
+    # A horizon ("within seven years", "over the next two to four years") starts at the
+    # publication date; its length in years, the larger end of a range, and the smaller end.
+    horizon_years: Decimal | None = None
+    horizon_min_years: Decimal | None = None
+    part_of_day: str | None = None  # "night" in "Tuesday night", "early" in "early Friday"
 
     @model_validator(mode="after")
     def _ordered(self) -> DateSpan:

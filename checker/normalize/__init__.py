@@ -8,11 +8,14 @@ Pure functions, one per kind of value. Each returns a frozen value from
     parse_fraction("two-thirds")                 -> Fraction [0.666..., 0.666...]
     parse_date("Friday", reference=date(2025, 11, 23)) -> DateSpan 2025-11-21
 
-Modules, in reading order: tokens (tokenizer, phrase tables), numbers
-(numerals, digit grouping, vague amounts), expressions (the shared grammar of
-hedges, ranges and "-plus"), intervals (what each hedge means), money,
-quantity, fraction, calendar_spans (calendar arithmetic), date_forms (the basic
-date shapes) and dates. Each module's docstring lists the decisions it makes.
+Modules, in reading order: tokens (tokenizer, phrase tables), scales (scale
+words), number_words (numbers in words), numbers (numerals, digit grouping,
+vague amounts), expressions (the shared grammar of hedges, ranges, bounds and
+"-plus"), intervals (what each hedge means), money, quantity, fraction,
+calendar_spans (calendar arithmetic), date_forms (the basic date shapes),
+windows (windows and horizons), date_extras (seasons, holidays, centuries,
+"ago", weekends, parts of the day) and dates. Each module's docstring lists
+the decisions it makes.
 
 Stage 2 of the flow; takes text (and a reference date), gives values. May import:
 `checker.model`.

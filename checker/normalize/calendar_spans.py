@@ -108,3 +108,15 @@ def latest_weekday(reference: dt.date, weekday: int) -> dt.date:
 
 def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
+
+
+def weekday_from(reference: dt.date, weekday: int, direction: str) -> dt.date:
+    """The day with that weekday: "latest" on or before R, "on-or-after" R, "after" R, "before" R, or in R's week."""
+    if direction == "latest":
+        return latest_weekday(reference, weekday)
+    if direction == "before":
+        return latest_weekday(add_days(reference, -1), weekday)
+    if direction == "this-week":
+        return add_days(week_days(reference)[0], weekday)
+    first_day = reference if direction == "on-or-after" else add_days(reference, 1)
+    return add_days(first_day, (weekday - first_day.weekday()) % 7)

@@ -18,7 +18,13 @@ set by "by ...", which points forward):
 - "last week/month/quarter/year" is the previous calendar period; weeks run
   Monday to Sunday. "last decade" and "next decade" are windows of 10 years.
 - "last Friday", "on Friday", "Friday": the latest Friday on or before R, so
-  R itself when R is a Friday.
+  R itself when R is a Friday. Read in the future tense (`tense="future"`, or a
+  claim with a future modality) "Friday" is the first Friday on or after R.
+  "this Friday" is the Friday of R's week (Monday to Sunday); "next Friday" and
+  "this coming Friday" the first Friday after R; "this past Friday" the latest
+  before R.
+- Future tense moves every missing year forward as "by" does: "June" is the
+  first June not over by R, "Nov. 20" the first on or after R.
 - A weekday the text names stays on the span as its `weekday` constraint even
   once resolved, so a rule can tell "Friday" from "November 21"; month and day
   constraints are set only when no year could be found (without R).
@@ -36,11 +42,10 @@ from pydantic import ValidationError
 from checker.model.values import WEEKDAY_NAMES, DateSpan, Granularity, Hedge
 from checker.normalize import calendar_spans as cal
 from checker.normalize.errors import NeedsPublicationDate, NormalizationError, quoted
-from checker.normalize.numbers import read_amount
 from checker.normalize.tokens import Token, TokenKind
 
-NAMED_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-RELATIVE_STEPS = {"this": 0, "last": -1, "next": 1}
+NAMED_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "now": 0, "currently": 0, "presently": 0}
+RELATIVE_STEPS = {"this": 0, "last": -1, "next": 1, "previous": -1, "current": 0, "following": 1}
 WINDOW_DIRECTIONS = {"past": -1, "last": -1, "recent": -1, "previous": -1, "next": 1, "coming": 1}
 VAGUE_COUNTS = {"few": 6, "several": 6, "couple": 2}
 CALENDAR_UNITS = {"week", "month", "quarter", "year", "decade"}
@@ -62,7 +67,8 @@ RECENT_MONTHS = (Token(TokenKind.WORD, "recent"), Token(TokenKind.WORD, "months"
 class Context:
     text: str
     reference: dt.date | None
-    looks_ahead: bool = False
+    looks_ahead: bool = False  # a missing year is the next one ("by ...", future tense)
+    future: bool = False  # the text is in the future tense: a bare weekday is the next one
 
     def publication_date(self) -> dt.date:
         if self.reference is None:
@@ -97,15 +103,27 @@ def named_day(words: Sequence[Token], context: Context) -> DateSpan | None:
     return make_span((day, day), Granularity.DAY)
 
 
+# words before a weekday -> where it lies from R: latest on or before, this week, first after, latest before
+WEEKDAY_DIRECTIONS = {("last",): "latest", ("this",): "this-week", ("next",): "after", ("coming",): "after",
+                      ("this", "coming"): "after", ("this", "past"): "before", ("past",): "before"}  # fmt: skip
+
+
 def weekday(words: Sequence[Token], context: Context) -> DateSpan | None:
-    if len(words) == 2 and words[0].is_word("last"):
-        words = words[1:]
+    direction = None
+    for length in (2, 1):
+        key = tuple(word.text for word in words[:length])
+        if len(words) == length + 1 and key in WEEKDAY_DIRECTIONS:
+            direction, words = WEEKDAY_DIRECTIONS[key], words[length:]
+            break
     number = weekday_of(words[0]) if len(words) == 1 else None
     if number is None:
         return None
-    if context.reference is None:
+    if context.reference is None and direction in (None, "latest"):
         return make_span(None, Granularity.DAY, weekday=number)
-    day = cal.latest_weekday(context.reference, number)
+    reference = context.publication_date()
+    if direction is None:
+        direction = "on-or-after" if context.future else "latest"
+    day = cal.weekday_from(reference, number, direction)
     return make_span((day, day), Granularity.DAY, weekday=number)
 
 
@@ -132,29 +150,6 @@ def calendar_day(words: Sequence[Token], context: Context) -> DateSpan | None:
             "Check the weekday and the date against the source.",
         )
     return make_span((day, day), Granularity.DAY, weekday=stated_weekday)
-
-
-def window(words: Sequence[Token], context: Context) -> DateSpan | None:
-    """'the past few months', 'in recent months', 'over the next three to five years'."""
-    if len(words) == 1 and words[0].is_word("recently"):
-        words = RECENT_MONTHS
-    if len(words) < 2 or words[0].text not in WINDOW_DIRECTIONS:
-        return None
-    unit_word = words[-1].text
-    unit = unit_word.removesuffix("s")
-    if unit not in WINDOW_UNITS:
-        return None
-    count = _window_count(words[1:-1], plural=unit_word != unit, text=context.text)
-    if count is None:
-        return None
-    reference = context.publication_date()
-    months, days = WINDOW_UNITS[unit]
-    step = count * WINDOW_DIRECTIONS[words[0].text]
-    other_end = cal.add_months(reference, months * step) if months else cal.add_days(reference, days * step)
-    granularity = UNIT_GRANULARITY[unit]
-    if unit == "year" and count > 1:
-        granularity = Granularity.MULTI_YEAR
-    return make_span((min(reference, other_end), max(reference, other_end)), granularity)
 
 
 def period(words: Sequence[Token], context: Context) -> DateSpan | None:
@@ -224,31 +219,6 @@ def infer_period_year(days_for: Callable[[int], cal.Days], context: Context) -> 
     if not context.looks_ahead and days[0] > reference:
         return days_for(reference.year - 1)
     return days
-
-
-def _window_count(words: Sequence[Token], plural: bool, text: str) -> int | None:
-    if not words:
-        return 6 if plural else 1
-    if words[0].is_word("a"):
-        words = words[1:]
-    if len(words) == 1 and words[0].text in VAGUE_COUNTS:
-        return VAGUE_COUNTS[words[0].text]
-    first = read_amount(words, 0) if words else None
-    if first is None:
-        return None
-    amount, after = first
-    if after < len(words) and words[after].is_word("to", "or"):
-        after += 1
-    if after < len(words):  # "three to five": the window reaches the larger number
-        second = read_amount(words, after)
-        if second is None or second[1] != len(words) or second[0].low < amount.low:
-            return None
-        amount, after = second[0], second[1]
-    if after != len(words) or not amount.is_point:
-        return None
-    if amount.low != amount.low.to_integral_value() or amount.low < 1:
-        raise NormalizationError(f"{quoted(text)} counts a window in a whole number of units.", "Write 'two years'.")
-    return int(amount.low)
 
 
 def _relative_period(words: Sequence[Token], context: Context) -> DateSpan | None:
@@ -327,11 +297,22 @@ def _month(words: Sequence[Token], context: Context) -> DateSpan | None:
     return make_span(infer_period_year(lambda y: cal.month_days(y, month), context), Granularity.MONTH)
 
 
+def _two_digit_decade(decade: int, reference: dt.date | None) -> int:
+    if reference is None:
+        return 2000 + decade if decade <= 20 else 1900 + decade
+    century = reference.year // 100 * 100
+    return century + decade if century + decade <= reference.year else century - 100 + decade
+
+
 def _decade(words: Sequence[Token], context: Context) -> DateSpan | None:
-    """'the 1990s' (the decade; 'the 2000s' is 2000-2009, not the century)."""
+    """'the 1990s' (the decade; 'the 2000s' is 2000-2009, but 'the 1800s' and 'the 1900s' are centuries)."""
     if len(words) != 1 or not words[0].text.endswith("s") or not words[0].text[:-1].isdigit():
         return None
     first_year = int(words[0].text[:-1])
+    if len(words[0].text) == 3:  # "the '70s": the latest such decade begun by R, else the 1900s ('00s-'20s: 2000s)
+        first_year = _two_digit_decade(first_year, context.reference)
     if first_year % 10:
         raise NormalizationError(f"{quoted(words[0].text)} is not a decade.", "Write a decade like 'the 1990s'.")
+    if first_year % 100 == 0 and first_year != 2000:  # "the 1800s" is the century, as TIMEX3 reads it
+        return make_span((cal.year_days(first_year)[0], cal.year_days(first_year + 99)[1]), Granularity.MULTI_YEAR)
     return make_span(cal.decade_days(first_year), Granularity.MULTI_YEAR)

@@ -19,6 +19,14 @@ class NormalizationError(ValueError):
         return f"{self.message} Hint: {self.hint}" if self.hint else self.message
 
 
+class UnreadableValue(NormalizationError):
+    """Words that no form of the value's kind reads ("a lot of money", "the day after the election").
+
+    Only these errors suggest the closest accepted wording: a value that was read but is
+    wrong ("$-5 billion" is negative) needs its own hint, not another wording.
+    """
+
+
 class NeedsPublicationDate(NormalizationError):
     """A relative expression ("last week", "the past few months") with no reference date.
 

@@ -1,6 +1,7 @@
 """The grammar money, quantities and fractions share: hedge words, ranges, "-plus".
 
-    expression := [hedge] [between | from] side [(and | to | -) side] [plus]
+    expression := [scope] [hedge] [scope] [between | from] side [(and | to | -) side] [plus | hedge]
+                | [scope] lower-bound side (and | but) upper-bound side      (either order)
     side       := marker* amount marker*      (markers before the amount: money only)
 
 A domain (money, quantity, fraction) turns tokens into items with its own
@@ -13,6 +14,14 @@ Decision:
   ("$2-3 billion" = [2e9, 3e9]) unless that would put the first side above the
   second ("$500,000 to $2 million" stays [5e5, 2e6]). Markers are borrowed the
   same way ("$2-3 billion": the 3 is in dollars too).
+- A bound word may follow the amount ("$300 billion at least", "$2 billion or
+  less", "$5 billion or so"); it means what it means before the amount.
+- Two bounds joined by "and" or "but" make a range whose ends are inclusive
+  as the words say: "more than 10 and at most 40" is (10, 40].
+- A scope word before the amount ("an initial $2 billion", "a further 5 GW")
+  is kept on the value as `scope_word`; it never changes the interval.
+- A verb of growth before the amount names its target, not a bound: "build up
+  to $80 billion" and "grow to $20 billion" are the amount itself.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from checker.model.values import Hedge
-from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.errors import NormalizationError, UnreadableValue, quoted
 from checker.normalize.numbers import Amount, ambiguity_error, read_amount
 from checker.normalize.tokens import PhraseTable, Token, describe
 
@@ -37,23 +46,66 @@ HEDGE_PHRASES: PhraseTable[Hedge] = PhraseTable(
              "north of", "just over", "exceeding"],
             Hedge.MORE_THAN,
         ),
+        **dict.fromkeys(["larger than", "bigger than", "higher than", "well over", "well above", "well in excess of",
+                         "a little over", "a little more than", "slightly more than", "slightly over", "slightly above",
+                         "just above", "just more than", "far more than", "much more than"], Hedge.MORE_THAN),
+        **dict.fromkeys(["well under", "well below", "far less than", "much less than", "well short of"],
+                        Hedge.LESS_THAN),
+        **dict.fromkeys(["just below", "slightly less than", "slightly under", "slightly below", "a little under",
+                         "a little less than", "a little below"], Hedge.NEARLY),
+        **dict.fromkeys(["as little as", "as few as", "as low as"], Hedge.AT_LEAST),
         **dict.fromkeys(
-            ["at least", "no less than", "no fewer than", "not less than", "a minimum of"], Hedge.AT_LEAST
+            ["at least", "no less than", "no fewer than", "not less than", "a minimum of", "greater than or equal to",
+             "more than or equal to", "at a minimum", "at minimum"],
+            Hedge.AT_LEAST,
         ),
         **dict.fromkeys(
-            ["up to", "as much as", "as many as", "at most", "no more than", "not more than", "a maximum of"],
+            ["up to", "as much as", "as many as", "at most", "no more than", "not more than", "a maximum of",
+             "less than or equal to", "fewer than or equal to", "smaller than or equal to", "at the most",
+             "at a maximum", "at maximum"],
             Hedge.UP_TO,
         ),
-        **dict.fromkeys(["less than", "fewer than", "under", "below"], Hedge.LESS_THAN),
+        **dict.fromkeys(["less than", "fewer than", "under", "below", "smaller than", "lower than"], Hedge.LESS_THAN),
         **dict.fromkeys(["nearly", "almost", "just under", "just shy of", "not quite"], Hedge.NEARLY),
     }
 )
 CONNECTOR_PHRASES: PhraseTable[str] = PhraseTable(
-    {"between": "between", "from": "from", "to": "to", "through": "to", "and": "and", "-": "-"}
+    {"between": "between", "from": "from", "to": "to", "through": "to", "and": "and", "&": "and", "-": "-",
+     "but": "but"}
 )
 PLUS_PHRASES: PhraseTable[bool] = PhraseTable(
-    dict.fromkeys(["plus", "- plus", "+", "or more", "and up", "and above", "or above", "or higher"], True)
+    dict.fromkeys(["plus", "- plus", "+", "or more", "and up", "and above", "or above", "or higher", "or over",
+                   "and over", "or greater", "and more"], True)
 )
+TRAILING_HEDGE_PHRASES: PhraseTable[Hedge] = PhraseTable(
+    {
+        **dict.fromkeys(["or less", "or fewer", "or lower", "or below", "or under", "and under", "and below",
+                         "max", "maximum", "tops", "at the most"], Hedge.UP_TO),
+        **dict.fromkeys(["minimum", "at minimum", "at the least"], Hedge.AT_LEAST),
+        **dict.fromkeys(["or so", "or thereabouts"], Hedge.APPROXIMATE),
+    }
+)
+SCOPE_PHRASES: PhraseTable[str] = PhraseTable(
+    {word: word for word in ("initial", "additional", "further", "extra", "fresh", "new", "another", "first",
+                             "combined", "remaining", "incremental", "upfront", "up-front", "preliminary",
+                             "planned", "proposed", "potential", "cumulative", "overall")}
+)  # fmt: skip
+TARGET_VERBS: PhraseTable[bool] = PhraseTable(
+    dict.fromkeys(
+        [f"{form} {particle}" for forms, particle in (
+            (("build", "builds", "building", "built", "ramp", "ramps", "ramping", "ramped", "scale", "scales",
+              "scaling", "scaled", "step", "steps", "stepping", "stepped", "add", "adds", "adding", "added"), "up to"),
+            (("grow", "grows", "growing", "grew", "grown", "rise", "rises", "rising", "rose", "risen", "increase",
+              "increases", "increasing", "increased", "climb", "climbs", "climbing", "climbed", "expand", "expands",
+              "expanding", "expanded", "jump", "jumps", "jumping", "jumped", "swell", "swells", "swelling",
+              "swelled", "boost", "boosts", "boosting", "boosted", "raise", "raises", "raising", "raised", "lift",
+              "lifts", "lifting", "bring", "brings", "bringing", "brought", "ramp up", "scale up", "build up"), "to"),
+            (("reach", "reaches", "reaching", "reached", "hit", "hits", "hitting", "total", "totals",
+              "totaling", "totalling", "totaled", "totalled"), ""),
+        ) for form in forms],
+        True,
+    )
+)  # fmt: skip
 PERCENT = "percent"
 PERCENT_PHRASES: PhraseTable[Hashable] = PhraseTable(dict.fromkeys(["%", "percent", "per cent", "pct"], PERCENT))
 RANGE_SEPARATORS = {"between": ("and", "-", "to"), "from": ("to", "-"), None: ("to", "-")}
@@ -75,6 +127,18 @@ class PlusSuffix:
 
 
 @dataclass(frozen=True)
+class TrailingHedge:
+    """A bound word that only follows an amount: "or less", "or so"."""
+
+    hedge: Hedge
+
+
+@dataclass(frozen=True)
+class ScopeWord:
+    word: str
+
+
+@dataclass(frozen=True)
 class Marker:
     """A domain word that qualifies an amount: a currency, a unit, "%"."""
 
@@ -89,7 +153,7 @@ class Stated:
     tag: str | None = None
 
 
-Item = HedgeWord | Connector | PlusSuffix | Marker | Stated
+Item = HedgeWord | TrailingHedge | ScopeWord | Connector | PlusSuffix | Marker | Stated
 Reader = Callable[[Sequence[Token], int], "tuple[Item | None, int] | None"]
 
 
@@ -105,6 +169,8 @@ class Expression:
     hedge: Hedge | None
     sides: tuple[Side, ...]
     plus: bool = False
+    bounds: tuple[Hedge, Hedge] | None = None  # "more than 10 and at most 40": one hedge per side
+    scope_word: str | None = None
 
 
 def read_hedge(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
@@ -119,7 +185,33 @@ def read_connector(tokens: Sequence[Token], start: int) -> tuple[Item, int] | No
 
 def read_plus(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
     found = PLUS_PHRASES.match(tokens, start)
-    return None if found is None else (PlusSuffix(), found[1])
+    if found is None or _amount_follows(tokens, found[1]):  # "below $2,500 and above $2,000"
+        return None
+    return PlusSuffix(), found[1]
+
+
+def read_trailing_hedge(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
+    found = TRAILING_HEDGE_PHRASES.match(tokens, start)
+    if found is None or start == 0 or _amount_follows(tokens, found[1]):
+        return None
+    return TrailingHedge(found[0]), found[1]
+
+
+def read_scope_word(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
+    """'initial' before an amount; after it ("20 new factories") the word is the domain's to read."""
+    found = SCOPE_PHRASES.match(tokens, start)
+    return None if found is None or not _amount_follows(tokens, found[1]) else (ScopeWord(found[0]), found[1])
+
+
+def read_target_verb(tokens: Sequence[Token], start: int) -> tuple[Item | None, int] | None:
+    """'build up to', 'grow to', 'reach': the amount after it is the target itself, so the verb is dropped."""
+    found = TARGET_VERBS.match(tokens, start)
+    return None if found is None else (None, found[1])
+
+
+def _amount_follows(tokens: Sequence[Token], start: int) -> bool:
+    """A number within the next three tokens (past "than" and a currency sign)."""
+    return any(read_amount(tokens, position) is not None for position in range(start, min(start + 3, len(tokens))))
 
 
 def read_stated(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
@@ -158,32 +250,48 @@ def read_items(tokens: Sequence[Token], readers: Sequence[Reader], text: str, hi
                     items.append(item)
                 break
         else:
-            raise NormalizationError(f"I could not read {describe(tokens[position])} in {quoted(text)}.", hint)
+            raise UnreadableValue(f"I could not read {describe(tokens[position])} in {quoted(text)}.", hint)
     return items
 
 
 def parse_expression(items: Sequence[Item], text: str, hint: str, markers_lead: bool = False) -> Expression:
     """The expression the items form; `markers_lead` lets markers precede the amount ("$5", not "GW 5")."""
     cursor = _Cursor(items, text, hint, markers_lead)
+    scope = cursor.take(ScopeWord)
     hedge_word = cursor.take(HedgeWord)
+    scope = scope or cursor.take(ScopeWord)
+    hedge = hedge_word.hedge if isinstance(hedge_word, HedgeWord) else None
     opener = cursor.take_connector("between", "from")
     sides = [cursor.read_side()]
     opener_word = opener.word if opener else None
-    if cursor.take_connector(*RANGE_SEPARATORS[opener_word]) is not None:
+    bounds = None
+    if hedge is not None and opener is None and cursor.second_bound_follows():
+        cursor.take_connector("and", "but")
+        second = cursor.take(HedgeWord)
+        assert isinstance(second, HedgeWord)
+        sides.append(cursor.read_side())
+        bounds, hedge = (hedge, second.hedge), None
+    elif cursor.take_connector(*RANGE_SEPARATORS[opener_word]) is not None or cursor.take_up_to(opener_word):
         sides.append(cursor.read_side())
     elif opener is not None:
-        raise NormalizationError(f"{quoted(text)} starts a range with '{opener_word}' but has one end.", hint)
+        raise UnreadableValue(f"{quoted(text)} starts a range with '{opener_word}' but has one end.", hint)
     plus = cursor.take(PlusSuffix) is not None
-    if plus:
+    trailing = None if plus or bounds else cursor.take(HedgeWord) or cursor.take(TrailingHedge)
+    if plus or trailing:
         last = sides[-1]
         sides[-1] = replace(last, markers=last.markers + cursor.take_markers())
+    if isinstance(trailing, HedgeWord | TrailingHedge):
+        if hedge is not None:
+            message = f"{quoted(text)} has two hedges, before and after the amount."
+            raise NormalizationError(message, "Keep one of them.")
+        hedge = trailing.hedge
     cursor.expect_end()
-    hedge = hedge_word.hedge if isinstance(hedge_word, HedgeWord) else None
     shared = _shared_sides(sides)
     for side in shared:
         if side.amount.ambiguous_text is not None:
             raise ambiguity_error(side.amount.ambiguous_text)
-    return Expression(hedge=hedge, sides=shared, plus=plus)
+    scope_word = scope.word if isinstance(scope, ScopeWord) else None
+    return Expression(hedge=hedge, sides=shared, plus=plus, bounds=bounds, scope_word=scope_word)
 
 
 class _Cursor:
@@ -208,6 +316,20 @@ class _Cursor:
             return item
         return None
 
+    def take_up_to(self, opener: str | None) -> bool:
+        """'from $1bn up to $2bn': after "from", "up to" closes the range."""
+        item = self.peek()
+        if opener == "from" and isinstance(item, HedgeWord) and item.hedge is Hedge.UP_TO:
+            self.position += 1
+            return True
+        return False
+
+    def second_bound_follows(self) -> bool:
+        """'more than 10 and less than 40': a connector then a hedge word."""
+        item = self.peek()
+        following = self.items[self.position + 1] if self.position + 1 < len(self.items) else None
+        return isinstance(item, Connector) and item.word in ("and", "but") and isinstance(following, HedgeWord)
+
     def take_markers(self) -> tuple[Hashable, ...]:
         markers = []
         while isinstance(marker := self.peek(), Marker):
@@ -218,12 +340,12 @@ class _Cursor:
     def read_side(self) -> Side:
         before = self.take_markers()
         if before and not self.markers_lead:
-            raise NormalizationError(f"{quoted(self.text)} puts its unit before the number.", self.hint)
+            raise UnreadableValue(f"{quoted(self.text)} puts its unit before the number.", self.hint)
         if self.take_connector("-") is not None:
             raise NormalizationError(f"{quoted(self.text)} is negative.", "Amounts must be zero or more.")
         stated = self.take(Stated)
         if not isinstance(stated, Stated):
-            raise NormalizationError(f"{quoted(self.text)} has no amount where one is expected.", self.hint)
+            raise UnreadableValue(f"{quoted(self.text)} has no amount where one is expected.", self.hint)
         return Side(stated.amount, before + self.take_markers(), stated.tag)
 
     def expect_end(self) -> None:
@@ -234,7 +356,7 @@ class _Cursor:
             message = f"{quoted(self.text)} has more than one value; I read one amount or one range."
         else:
             message = f"{quoted(self.text)} has a word I cannot place after the amount."
-        raise NormalizationError(message, self.hint)
+        raise UnreadableValue(message, self.hint)
 
 
 def _shared_sides(sides: list[Side]) -> tuple[Side, ...]:

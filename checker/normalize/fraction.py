@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from checker.model.values import Fraction, Hedge
-from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.errors import NormalizationError, UnreadableValue, quoted
+from checker.normalize.examples import suggesting
 from checker.normalize.expressions import (
     PERCENT,
     PERCENT_PHRASES,
@@ -32,7 +33,9 @@ from checker.normalize.expressions import (
     read_connector,
     read_hedge,
     read_items,
+    read_plus,
     read_stated,
+    read_trailing_hedge,
 )
 from checker.normalize.intervals import bounds_of, interval_model
 from checker.normalize.numbers import Amount, read_amount
@@ -73,7 +76,9 @@ def _share_words() -> dict[str, Amount]:
 
 SHARE_WORDS: PhraseTable[Amount] = PhraseTable(_share_words())
 RATIO_WORDS: PhraseTable[bool] = PhraseTable(dict.fromkeys(["in", "out of", "/"], True))
-FRACTION_FILLERS: PhraseTable[bool] = PhraseTable(dict.fromkeys(["of", "the", "a", "an"], True))
+FRACTION_FILLERS: PhraseTable[bool] = PhraseTable(
+    dict.fromkeys(["of", "the", "a", "an", "stake", "share", "its", "their"], True)
+)
 
 
 def _read_share_word(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
@@ -95,6 +100,8 @@ def _read_ratio(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
 
 FRACTION_READERS = (
     read_hedge,
+    read_plus,
+    read_trailing_hedge,
     read_connector,
     _read_share_word,
     _read_ratio,
@@ -104,6 +111,7 @@ FRACTION_READERS = (
 )
 
 
+@suggesting("fraction")
 def parse_fraction(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Fraction:
     """The interval within [0, 1] a share of a whole states."""
     options = checked_options(options)
@@ -121,7 +129,7 @@ def _share_of(side: Side, text: str) -> Amount:
     elif side.tag is None and percent:
         amount = side.amount.times(Decimal("0.01"))
     else:
-        raise NormalizationError(f"{quoted(text)} does not say what share it is.", FRACTION_HINT)
+        raise UnreadableValue(f"{quoted(text)} does not say what share it is.", FRACTION_HINT)
     if amount.low < 0 or amount.high > WHOLE:
         raise NormalizationError(
             f"{quoted(text)} is not a share between 0% and 100%.",

@@ -10,6 +10,9 @@ Decisions:
   Fractions cap every side at 1 ("about 95%" is [0.855, 1]).
 - Only "around" and "an estimated" combine with a range (they widen it) or with
   a vague amount (which is already wide, so it is unchanged).
+- Two bounds ("more than 10 and at most 40", "at most 60 and at least 15") are
+  the interval between them, each end open or closed as its hedge says; two
+  lower (or two upper) bounds are refused.
 """
 
 from __future__ import annotations
@@ -61,6 +64,22 @@ def bounds_of(
     return bounds
 
 
+def alternative_reading(
+    expression: Expression, amounts: Sequence[Amount], options: NormalizeOptions, text: str
+) -> str | None:
+    """The interval an ambiguous separator's other reading gives ("200000000000"), or None."""
+    if all(amount.alternative is None for amount in amounts):
+        return None
+    other = [amount if amount.alternative is None else Amount.point(amount.alternative) for amount in amounts]
+    try:
+        bounds = bounds_of(expression, other, options, text)
+    except NormalizationError:
+        return None
+    if bounds.low == bounds.high:
+        return str(bounds.low)
+    return f"{'' if bounds.low is None else bounds.low}..{'' if bounds.high is None else bounds.high}"
+
+
 def interval_model(model: type[IntervalModel], bounds: Bounds, text: str, **fields: object) -> IntervalModel:
     """A Money, Quantity or Fraction holding the bounds; its own validation failing is a NormalizationError."""
     try:
@@ -88,6 +107,8 @@ def _raw_bounds(
     expression: Expression, amounts: Sequence[Amount], options: NormalizeOptions, text: str, ceiling: Decimal | None
 ) -> Bounds:
     hedge = expression.hedge
+    if expression.bounds is not None:
+        return _two_bounds(expression.bounds, amounts, options, text, ceiling)
     if len(amounts) == 2:
         if expression.plus:
             raise NormalizationError(f"{quoted(text)} puts 'plus' after a range.", "Use a range or 'X-plus', not both.")
@@ -139,6 +160,30 @@ def _range_bounds(
         )
     tolerance = options.tolerance(hedge)
     return Bounds(first.low * (1 - tolerance), _capped(second.high * (1 + tolerance), ceiling), hedge=hedge)
+
+
+LOWER_BOUNDS = (Hedge.MORE_THAN, Hedge.AT_LEAST)
+UPPER_BOUNDS = (Hedge.LESS_THAN, Hedge.UP_TO, Hedge.NEARLY)
+
+
+def _two_bounds(
+    hedges: tuple[Hedge, Hedge],
+    amounts: Sequence[Amount],
+    options: NormalizeOptions,
+    text: str,
+    ceiling: Decimal | None,
+) -> Bounds:
+    pairs = list(zip(hedges, amounts, strict=True))
+    lower = [pair for pair in pairs if pair[0] in LOWER_BOUNDS]
+    upper = [pair for pair in pairs if pair[0] in UPPER_BOUNDS]
+    if len(lower) != 1 or len(upper) != 1 or not all(amount.is_point for amount in amounts):
+        raise NormalizationError(
+            f"{quoted(text)} joins two bounds that do not make a range.",
+            "Give one lower bound and one upper bound, as in 'more than 10 and less than 40'.",
+        )
+    low = _hedged_point(lower[0][0], lower[0][1].low, Decimal(0), ceiling)
+    high = _hedged_point(upper[0][0], upper[0][1].low, options.tolerance(upper[0][0]), ceiling)
+    return Bounds(low.low, high.high, low.low_inclusive, high.high_inclusive, Hedge.RANGE)
 
 
 def _capped(value: Decimal, ceiling: Decimal | None) -> Decimal:

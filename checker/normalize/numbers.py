@@ -10,19 +10,33 @@ Decisions (deterministic, so a claim always reads the same way):
   With both, the last one is the decimal mark ("1,234.5", "1.234,5"). A single
   "," followed by exactly three digits groups thousands ("1,000"); otherwise it is
   a decimal comma ("€1,5 billion"). A single "." followed by anything but three
-  digits is a decimal point ("1.37"). "X.YYY" is ambiguous: it groups thousands
-  when YYY is "000" ("$100.000 billion" = 100,000 billion, "€1.000" = 1,000,
-  because no one writes three trailing zeros after a decimal point), it is a
-  decimal point before a scale word ("$1.234 billion" = 1,234,000,000, also one
-  lent by a range: "$1.234-1.5 billion"), and otherwise ("€1.234" alone) it is
-  refused as ambiguous; "1,234" or "1.2340" say which is meant.
-- Single-letter scales ("k", "m", "b", "t") only count when glued to the number
-  ("$100m", "$2.5B", "$1T", "100k"), so "5 m" is never five million.
-- Vague plurals span up to the next named scale: "hundreds" [100, 1,000),
-  "thousands" [1e3, 1e6), "millions" [1e6, 1e9), "billions" [1e9, 1e12),
-  "trillions" [1e12, 1e15), "lakhs" [1e5, 1e7), "crores" [1e7, 1e9),
-  "tens" [10, 100), "dozens" [24, 100). "hundreds of billions" multiplies:
-  [1e11, 1e12).
+  digits is a decimal point ("1.37"). "X.YYY" is ambiguous: before a scale word
+  it is a decimal point ("$1.234 billion" = 1,234,000,000, also one lent by a
+  range: "$1.234-1.5 billion"); without one it groups thousands when YYY is
+  "000" ("€1.000" = 1,000, because no one writes three trailing zeros after a
+  decimal point), and otherwise ("€1.234" alone) it is refused as ambiguous;
+  "1,234" or "1.2340" say which is meant.
+- A scale word means the figure before it is small: "$200.000 million" is 200
+  million, not 200,000 million. Where a single separator before three digits
+  could group thousands or mark decimals ("$200.000 million", "$1,500 million"),
+  the amount keeps the other reading in `alternative`; "$1,500 million" stays
+  1,500 million (a comma before three digits is English grouping).
+- Digits grouped by spaces ("25 000", "1 000 000", thin or no-break spaces
+  too) are one number when every group after the first has three digits.
+- Single-letter scales ("k", "m", "b", "t") count when glued to the number
+  ("$100m", "$2.5B", "$1T", "100k", "5-million"); apart from it only "k", "K",
+  "M" and "B" do ("12 k", "$2-4 B"), so "5 m" is never five million.
+- Fractions of a scale word: "half a billion", "half billion", "a quarter
+  billion", "three and a half billion", "a billion and a half".
+- Vague plurals mean at least two of the unit, up to the next named scale:
+  "hundreds" [200, 1,000), "thousands" [2e3, 1e6), "millions" [2e6, 1e9),
+  "billions" [2e9, 1e12), "trillions" [2e12, 1e15), "lakhs" [2e5, 1e7),
+  "crores" [2e7, 1e9), "tens" [20, 100), "dozens" [24, 100). "hundreds of
+  billions" multiplies by the unit: [2e11, 1e12); "hundreds of billion" (a
+  misspelt plural) reads the same.
+- Number words join with "and" or "&" inside a number ("four hundred and six",
+  "two thousand and five hundred", "ninety & nine") but never across a range's
+  two ends ("between two hundred and three hundred").
 - "a few" is [2, 10) and "several" is [3, 10) times the scale that follows
   ("several billion" = [3e9, 1e10)); "a couple (of)" is [2, 3].
 - "multibillion" is [2e9, 1e12): at least two billion, below the next scale;
@@ -37,6 +51,8 @@ from decimal import Decimal
 
 from checker.model.values import Hedge
 from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.number_words import TENS_WORDS, UNIT_WORDS, read_word_number
+from checker.normalize.scales import GLUED_SCALE_LETTERS, SCALE_WORDS, read_scales
 from checker.normalize.tokens import PhraseTable, Token
 
 MAX_AMOUNT = Decimal(10) ** 18
@@ -45,56 +61,25 @@ MAX_AMOUNT = Decimal(10) ** 18
 MAX_NUMBER_DIGITS = 24
 """More digits than this in one number is a typo, and would lose Decimal precision."""
 
-SCALE_WORDS: dict[str, Decimal] = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "mil": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-    "trn": Decimal(10) ** 12,
-    "lakh": Decimal(10) ** 5,
-    "lac": Decimal(10) ** 5,
-    "crore": Decimal(10) ** 7,
-    "cr": Decimal(10) ** 7,
-    "dozen": Decimal(12),
+# plural -> (one unit, low, high): "hundreds" is at least two hundred, below a thousand.
+VAGUE_PLURALS: dict[str, tuple[Decimal, Decimal, Decimal]] = {
+    "tens": (Decimal(10), Decimal(20), Decimal(100)),
+    "dozens": (Decimal(12), Decimal(24), Decimal(100)),
+    "hundreds": (Decimal(100), Decimal(200), Decimal(10) ** 3),
+    "thousands": (Decimal(10) ** 3, 2 * Decimal(10) ** 3, Decimal(10) ** 6),
+    "millions": (Decimal(10) ** 6, 2 * Decimal(10) ** 6, Decimal(10) ** 9),
+    "billions": (Decimal(10) ** 9, 2 * Decimal(10) ** 9, Decimal(10) ** 12),
+    "trillions": (Decimal(10) ** 12, 2 * Decimal(10) ** 12, Decimal(10) ** 15),
+    "lakhs": (Decimal(10) ** 5, 2 * Decimal(10) ** 5, Decimal(10) ** 7),
+    "crores": (Decimal(10) ** 7, 2 * Decimal(10) ** 7, Decimal(10) ** 9),
 }
-GLUED_SCALE_LETTERS: dict[str, Decimal] = {
-    "k": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6,
-    "b": Decimal(10) ** 9,
-    "t": Decimal(10) ** 12,
+# The scale after "of" in "hundreds of billions", with the misspelt singular too.
+SCALE_AFTER_OF: dict[str, Decimal] = {
+    word: VAGUE_PLURALS[plural][0]
+    for plural in ("thousands", "millions", "billions", "trillions", "lakhs", "crores")
+    for word in (plural, plural[:-1])
 }
 
-UNIT_WORDS = {
-    word: Decimal(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-TENS_WORDS = {
-    word: Decimal(10 * (index + 2))
-    for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
-}
-
-VAGUE_PLURALS: dict[str, tuple[Decimal, Decimal]] = {
-    "tens": (Decimal(10), Decimal(100)),
-    "dozens": (Decimal(24), Decimal(100)),
-    "hundreds": (Decimal(100), Decimal(10) ** 3),
-    "thousands": (Decimal(10) ** 3, Decimal(10) ** 6),
-    "millions": (Decimal(10) ** 6, Decimal(10) ** 9),
-    "billions": (Decimal(10) ** 9, Decimal(10) ** 12),
-    "trillions": (Decimal(10) ** 12, Decimal(10) ** 15),
-    "lakhs": (Decimal(10) ** 5, Decimal(10) ** 7),
-    "crores": (Decimal(10) ** 7, Decimal(10) ** 9),
-}
-SCALE_PLURALS = frozenset({"thousands", "millions", "billions", "trillions", "lakhs", "crores"})
 
 # (low, high, high inclusive) in units of the scale word that follows, if any.
 FEW_WORDS: PhraseTable[tuple[Decimal, Decimal, bool]] = PhraseTable(
@@ -131,6 +116,7 @@ class Amount:
     implied_hedge: Hedge | None = None
     scale: Decimal | None = None
     ambiguous_text: str | None = None  # "1.234" read as a decimal until a range lends it a scale word
+    alternative: Decimal | None = None  # the other reading of "$200.000 million", in base units
 
     @classmethod
     def point(cls, value: Decimal, scale: Decimal | None = None) -> Amount:
@@ -141,7 +127,8 @@ class Amount:
         return self.low == self.high and self.implied_hedge is None
 
     def times(self, factor: Decimal) -> Amount:
-        return replace(self, low=self.low * factor, high=self.high * factor)
+        alternative = None if self.alternative is None else self.alternative * factor
+        return replace(self, low=self.low * factor, high=self.high * factor, alternative=alternative)
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -168,7 +155,7 @@ def read_amount(tokens: Sequence[Token], start: int) -> tuple[Amount, int] | Non
     """A number in digits or words, or a vague amount, starting at `start`."""
     if start >= len(tokens):
         return None
-    for reader in (_read_vague_plural, _read_few, _read_multi, _read_digits, _read_word_number):
+    for reader in (_read_vague_plural, _read_few, _read_multi, _read_digits, _read_words):
         found = reader(tokens, start)
         if found is not None:
             return found
@@ -198,11 +185,27 @@ def parse_number_text(text: str, scaled: bool) -> Decimal:
     head, tail = text.split(mark)
     if not (len(tail) == 3 and _is_group_head(head)):
         return _checked_decimal(f"{head}.{tail}", text)
-    if mark == "," or tail == "000":
+    if mark == "," or (tail == "000" and not scaled):
         return _grouped(text, mark, text)
     if scaled:
         return _checked_decimal(text, text)
     raise ambiguity_error(text)
+
+
+def other_reading(text: str) -> Decimal | None:
+    """Before a scale word, the reading of one separator that `parse_number_text` did not take.
+
+    "200.000" was read as 200 (the decimal point), so the other reading is
+    200000; "1,500" was read as 1500, so the other reading is 1.5.
+    """
+    commas, dots = text.count(","), text.count(".")
+    if commas + dots != 1:
+        return None
+    mark = "," if commas else "."
+    head, tail = text.split(mark)
+    if len(tail) != 3 or not _is_group_head(head) or not tail.isdigit():
+        return None
+    return Decimal(f"{head}.{tail}") if mark == "," else Decimal(head + tail)
 
 
 def is_ambiguous(text: str) -> bool:
@@ -240,42 +243,49 @@ def _checked_decimal(text: str, original: str) -> Decimal:
     return Decimal(text)
 
 
-def _read_scales(tokens: Sequence[Token], start: int) -> tuple[Decimal | None, int]:
-    """The product of the scale words at `start` ("lakh crore" = 1e12), or None if there are none."""
-    product: Decimal | None = None
-    position = start
-    while position < len(tokens):
-        token = tokens[position]
-        factor = SCALE_WORDS.get(token.text) if token.is_word() else None
-        if factor is None and token.is_word() and token.glued and position == start:
-            factor = GLUED_SCALE_LETTERS.get(token.text)
-        if factor is None:
-            break
-        product = factor if product is None else product * factor
-        position += 1
-    return product, position
-
-
 def _read_digits(tokens: Sequence[Token], start: int) -> tuple[Amount, int] | None:
     token = tokens[start]
     if not token.is_number:
         return None
-    scale, after = _read_scales(tokens, start + 1)
-    if scale is None and is_ambiguous(token.text):
-        value = Decimal(token.text)
-        return Amount(low=value, high=value, ambiguous_text=token.text), after
-    value = parse_number_text(token.text, scaled=scale is not None)
-    return Amount.point(value if scale is None else value * scale, scale), after
+    text, after_number = _space_grouped(tokens, start)
+    scale, after = read_scales(tokens, after_number)
+    if scale is None and is_ambiguous(text):
+        value = Decimal(text)
+        return Amount(low=value, high=value, ambiguous_text=text), after
+    value = parse_number_text(text, scaled=scale is not None)
+    if scale is None:
+        return Amount.point(value), after
+    alternative = other_reading(text)
+    amount = Amount.point(value * scale, scale)
+    return (amount if alternative is None else replace(amount, alternative=alternative * scale)), after
+
+
+def _space_grouped(tokens: Sequence[Token], start: int) -> tuple[str, int]:
+    """'25 000' and '1 000 000' as one number's text: plain groups of three digits after a short head."""
+    text, position = tokens[start].text, start + 1
+    if not (text.isdigit() and _is_group_head(text)):
+        return text, position
+    while position < len(tokens):
+        following = tokens[position]
+        group = following.text
+        if not (following.is_number and not following.glued and group[:3].isdigit()):
+            break
+        if len(group) != 3 and not (len(group) > 4 and group[3] in ",." and group[4:].isdigit()):
+            break
+        text, position = text + group, position + 1
+        if len(group) != 3:
+            break
+    return text, position
 
 
 def _read_vague_plural(tokens: Sequence[Token], start: int) -> tuple[Amount, int] | None:
     bounds = VAGUE_PLURALS.get(tokens[start].text) if tokens[start].is_word() else None
     if bounds is None:
         return None
-    low, high = bounds
+    _, low, high = bounds
     after = start + 1
-    if after + 1 < len(tokens) and tokens[after].is_word("of") and tokens[after + 1].text in SCALE_PLURALS:
-        multiplier = VAGUE_PLURALS[tokens[after + 1].text][0]
+    if after + 1 < len(tokens) and tokens[after].is_word("of") and tokens[after + 1].text in SCALE_AFTER_OF:
+        multiplier = SCALE_AFTER_OF[tokens[after + 1].text]
         low, high, after = low * multiplier, high * multiplier, after + 2
     return Amount(low=low, high=high, high_inclusive=False, implied_hedge=Hedge.VAGUE), after
 
@@ -285,7 +295,7 @@ def _read_few(tokens: Sequence[Token], start: int) -> tuple[Amount, int] | None:
     if found is None:
         return None
     (low, high, high_inclusive), after = found
-    scale, after = _read_scales(tokens, after)
+    scale, after = read_scales(tokens, after)
     factor = scale or Decimal(1)
     amount = Amount(
         low=low * factor,
@@ -305,59 +315,13 @@ def _read_multi(tokens: Sequence[Token], start: int) -> tuple[Amount, int] | Non
     return Amount(low=2 * scale, high=1000 * scale, high_inclusive=False, implied_hedge=Hedge.VAGUE), after
 
 
-def _read_word_number(tokens: Sequence[Token], start: int) -> tuple[Amount, int] | None:
-    """'five', 'twenty-five', 'two hundred fifty thousand', 'a dozen', 'half a billion'."""
-    total, first_scale, position = Decimal(0), None, start
-    while position < len(tokens):
-        group = _read_word_group(tokens, position)
-        if group is None:
-            break
-        value, after_group, needs_scale = group
-        scale, after_scale = _read_scales(tokens, after_group)
-        if needs_scale and scale is None:
-            break
-        total += value * (scale or Decimal(1))
-        first_scale = first_scale or scale
-        position = after_scale
-        if scale is None:
-            break
-    if position == start:
+
+def _read_words(tokens: Sequence[Token], start: int) -> tuple[Amount, int] | None:
+    found = read_word_number(tokens, start)
+    if found is None:
         return None
-    return Amount.point(total, first_scale), position
+    total, first_scale, after = found
+    return Amount.point(total, first_scale), after
 
 
-def _read_word_group(tokens: Sequence[Token], start: int) -> tuple[Decimal, int, bool] | None:
-    """A number below a thousand in words; the flag says it only counts before a scale word."""
-    token = tokens[start]
-    if token.is_word("a", "an"):
-        return Decimal(1), start + 1, True
-    if token.is_word("half") and start + 1 < len(tokens) and tokens[start + 1].is_word("a", "an"):
-        return Decimal("0.5"), start + 2, True
-    below_hundred = _read_below_hundred(tokens, start)
-    if below_hundred is None:
-        return None
-    value, position = below_hundred
-    if position < len(tokens) and tokens[position].is_word("hundred"):
-        value, position = value * 100, position + 1
-        rest = _read_below_hundred(tokens, position)
-        if rest is not None:
-            value, position = value + rest[0], rest[1]
-    return value, position, False
-
-
-def _read_below_hundred(tokens: Sequence[Token], start: int) -> tuple[Decimal, int] | None:
-    token = tokens[start] if start < len(tokens) else None
-    if token is None or not token.is_word():
-        return None
-    if token.text in UNIT_WORDS:
-        return UNIT_WORDS[token.text], start + 1
-    if token.text not in TENS_WORDS:
-        return None
-    value, position = TENS_WORDS[token.text], start + 1
-    if position < len(tokens) and tokens[position].is_symbol("-"):
-        position += 1
-    following = tokens[position] if position < len(tokens) else None
-    if following is not None and following.is_word() and 0 < UNIT_WORDS.get(following.text, 0) < 10:
-        return value + UNIT_WORDS[following.text], position + 1
-    # A dash not followed by a digit word belongs to a range ("twenty-thirty"), not to this number.
-    return value, start + 1
+__all__ = ["GLUED_SCALE_LETTERS", "SCALE_WORDS", "TENS_WORDS", "UNIT_WORDS"]  # re-exported for the unit readers

@@ -12,6 +12,13 @@ Decisions:
 - "10 gigawatts of capacity": after a measurement unit, the words following
   "of" describe what is measured and are dropped, leaving "gigawatt".
 - "5m users" is five million users (news style), never five metres.
+- A hyphen between a number and its unit joins them: "45-GW", "a 5-gigawatt
+  campus", "a 400-truck fleet". Nouns after a hyphenated measurement unit
+  describe what is measured ("a 5-gigawatt campus" is 5 gigawatts) and are
+  dropped; "5 GW facilities" is still refused as two units.
+- "monthly", "weekly", "daily", "annual" and "yearly" make a rate like "per
+  month"; "run-rate", "pace" and "rate" add nothing: "a 400-truck monthly
+  run-rate" is 400 truck/month.
 """
 
 from __future__ import annotations
@@ -22,15 +29,18 @@ from decimal import Decimal
 
 from checker.model.values import Quantity
 from checker.normalize.errors import NormalizationError, quoted
+from checker.normalize.examples import suggesting
 from checker.normalize.expressions import (
     CONNECTOR_PHRASES,
     HEDGE_PHRASES,
     PERCENT,
     PERCENT_PHRASES,
     PLUS_PHRASES,
+    SCOPE_PHRASES,
     Item,
     Marker,
     Side,
+    Stated,
     filler_reader,
     marker_reader,
     parse_expression,
@@ -38,10 +48,22 @@ from checker.normalize.expressions import (
     read_hedge,
     read_items,
     read_plus,
+    read_scope_word,
     read_stated,
+    read_target_verb,
+    read_trailing_hedge,
 )
-from checker.normalize.intervals import Bounds, bounds_of, interval_model
-from checker.normalize.numbers import SCALE_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_PLURALS, check_magnitude, tidy
+from checker.normalize.intervals import Bounds, alternative_reading, bounds_of, interval_model
+from checker.normalize.numbers import (
+    SCALE_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    VAGUE_PLURALS,
+    Amount,
+    check_magnitude,
+    read_amount,
+    tidy,
+)
 from checker.normalize.options import DEFAULT_OPTIONS, NormalizeOptions, checked_options
 from checker.normalize.tokens import PhraseTable, Token, tokenize
 
@@ -108,6 +130,7 @@ IRREGULAR_SINGULARS = {
     "viruses": "virus", "statuses": "status", "gpus": "gpu", "cpus": "cpu", "tpus": "tpu",
 }  # fmt: skip
 OF = _Of()
+HYPHEN = "unit-hyphen"  # the marker of the hyphen in "a 5-gigawatt campus"
 
 
 def _reserved_words() -> frozenset[str]:
@@ -120,6 +143,7 @@ def _reserved_words() -> frozenset[str]:
 
 
 RESERVED_WORDS = _reserved_words()
+SCOPE_WORDS = SCOPE_PHRASES.words()  # "a further 2 GW" is no rate
 
 
 def _read_noun(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
@@ -142,25 +166,63 @@ def _read_rate(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
     if not (token.is_symbol("/") or token.is_word(*RATE_WORDS)) or start + 1 >= len(tokens):
         return None
     period = tokens[start + 1]
-    if not period.is_word() or period.text in RESERVED_WORDS:
+    if not period.is_word() or period.text in RESERVED_WORDS or period.text in SCOPE_WORDS:
         return None
     return Marker(_Rate(singular(TIME_ABBREVIATIONS.get(period.text, period.text)))), start + 2
 
 
+RATE_ADJECTIVES: PhraseTable[Hashable] = PhraseTable(
+    {word: _Rate(period) for period, words in (
+        ("month", ("monthly",)), ("week", ("weekly",)), ("day", ("daily",)),
+        ("year", ("annual", "annually", "yearly", "per annum")), ("quarter", ("quarterly",)),
+    ) for word in words}
+)  # fmt: skip
+QUANTITY_FILLERS: PhraseTable[bool] = PhraseTable(
+    dict.fromkeys(["the", "a", "an", "run-rate", "run rate", "rate", "pace", "clip"], True)
+)
+
+
+def _read_unit_hyphen(tokens: Sequence[Token], start: int) -> tuple[Item | None, int] | None:
+    """The hyphen of '45-GW' or 'a 400-truck run': between a number and the word that names its unit."""
+    token = tokens[start]
+    if not (token.is_symbol("-") and token.glued and 0 < start < len(tokens) - 1):
+        return None
+    before, after = tokens[start - 1], tokens[start + 1]
+    number_before = before.is_number or before.text in SCALE_WORDS or before.text in UNIT_WORDS
+    unit_after = after.glued and after.is_word() and after.text not in RESERVED_WORDS
+    if not (number_before and unit_after) or read_amount(tokens, start + 1) is not None:
+        return None
+    return Marker(HYPHEN), start + 1
+
+
+def _read_one_unit(tokens: Sequence[Token], start: int) -> tuple[Item, int] | None:
+    """'a gigawatt', 'an MW': one of a measurement unit."""
+    if not tokens[start].is_word("a", "an") or UNIT_PHRASES.match(tokens, start + 1) is None:
+        return None
+    return Stated(Amount.point(Decimal(1))), start + 1
+
+
 QUANTITY_READERS = (
+    _read_one_unit,
+    read_target_verb,
     read_hedge,
     read_plus,
+    read_trailing_hedge,
     marker_reader(PERCENT_PHRASES),
+    _read_unit_hyphen,
     read_connector,
     read_stated,
     marker_reader(UNIT_PHRASES),
+    marker_reader(RATE_ADJECTIVES),
     _read_rate,
     marker_reader(PhraseTable({"of": OF})),
-    filler_reader(PhraseTable({"the": True})),
+    read_scope_word,
+    filler_reader(QUANTITY_FILLERS),
     _read_noun,
 )
 
 
+@suggesting("quantity")
 def parse_quantity(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Quantity:
     """The interval a counted or measured amount states, with its canonical unit."""
     options = checked_options(options)
@@ -174,7 +236,10 @@ def parse_quantity(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> Qu
         )
     amounts = [check_magnitude(side.amount, text) for side in expression.sides]
     bounds = bounds_of(expression, amounts, options, text)
-    return interval_model(Quantity, bounds, text, unit=units.pop())
+    alternative = alternative_reading(expression, amounts, options, text)
+    return interval_model(
+        Quantity, bounds, text, unit=units.pop(), scope_word=expression.scope_word, alternative=alternative
+    )
 
 
 def convert(quantity: Quantity, unit: str) -> Quantity:
@@ -215,6 +280,10 @@ def _unit_of(side: Side, text: str) -> str | None:
             raise NormalizationError(f"{quoted(text)} has a unit besides '%'.", QUANTITY_HINT)
         return PERCENT
     measured = {marker.unit for marker in markers if isinstance(marker, _Measure)}
+    hyphenated = len(markers) > 1 and markers[0] == HYPHEN and isinstance(markers[1], _Measure)
+    if hyphenated:  # "a 5-gigawatt campus": the campus is what is measured
+        markers = markers[:2]
+    markers = [marker for marker in markers if marker != HYPHEN]
     described = markers[: markers.index(OF)] if measured and OF in markers else markers
     nouns = [marker.word for marker in described if isinstance(marker, _Noun)]
     rates = [marker.per for marker in markers if isinstance(marker, _Rate)]

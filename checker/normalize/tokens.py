@@ -32,6 +32,7 @@ MAX_INPUT_LENGTH = 500
 DASHES = frozenset("-‐‑‒–—―−")
 IGNORED_PUNCTUATION = frozenset(".,;:!?()[]{}\"'“”‘’«»…")
 NUMBER_SEPARATORS = frozenset(",.")
+APOSTROPHES = frozenset("'’‘")
 
 
 class TokenKind(StrEnum):
@@ -46,6 +47,7 @@ class Token:
     text: str
     glued: bool = False
     raw: str = ""  # as written, before lowercasing: "GPUs" is an acronym plural, "gpus" may not be
+    after_apostrophe: bool = False  # "'25" in "Q3 '25": a year in two digits
 
     def is_word(self, *words: str) -> bool:
         return self.kind is TokenKind.WORD and (not words or self.text in words)
@@ -62,10 +64,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Split text into tokens; raises NormalizationError for text no normalizer could read."""
     checked_text(text)
     tokens: list[Token] = []
-    position, separated = 0, True
+    position, separated, apostrophe = 0, True, False
     while position < len(text):
         char = text[position]
         if char.isspace() or (char in IGNORED_PUNCTUATION and not _starts_number(text, position)):
+            apostrophe = char in APOSTROPHES and (position == 0 or not text[position - 1].isalnum())
             position, separated = position + 1, True
             continue
         kind, end = _token_at(text, position)
@@ -74,8 +77,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
             token_text = token_text.lower()
         elif kind is TokenKind.SYMBOL and token_text in DASHES:
             token_text = "-"
-        tokens.append(Token(kind, token_text, glued=not separated, raw=raw))
-        position, separated = end, False
+        tokens.append(Token(kind, token_text, glued=not separated, raw=raw, after_apostrophe=apostrophe))
+        position, separated, apostrophe = end, False, False
     if not tokens:
         raise NormalizationError(f"There is no value in {text!r}.", "Write the value, for example '$1.4 trillion'.")
     return tuple(tokens)

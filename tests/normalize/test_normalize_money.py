@@ -83,13 +83,14 @@ EXAMPLES = {
     "almost $5 billion": (D("4.5") * BILLION, FIVE_BN, True, False, "USD", Hedge.NEARLY),
     "just under $5 billion": (D("4.5") * BILLION, FIVE_BN, True, False, "USD", Hedge.NEARLY),
     # vague amounts
-    "hundreds of billions of dollars": (100 * BILLION, TRILLION, True, False, "USD", Hedge.VAGUE),
-    "tens of billions of dollars": (10 * BILLION, 100 * BILLION, True, False, "USD", Hedge.VAGUE),
-    "billions of dollars": (BILLION, TRILLION, True, False, "USD", Hedge.VAGUE),
-    "$ billions": (BILLION, TRILLION, True, False, "USD", Hedge.VAGUE),
+    # a plural is at least two of its unit: "hundreds" is [200, 1000)
+    "hundreds of billions of dollars": (200 * BILLION, TRILLION, True, False, "USD", Hedge.VAGUE),
+    "tens of billions of dollars": (20 * BILLION, 100 * BILLION, True, False, "USD", Hedge.VAGUE),
+    "billions of dollars": (2 * BILLION, TRILLION, True, False, "USD", Hedge.VAGUE),
+    "$ billions": (2 * BILLION, TRILLION, True, False, "USD", Hedge.VAGUE),
     "several billion dollars": (3 * BILLION, 10 * BILLION, True, False, "USD", Hedge.VAGUE),
     "a few million dollars": (2 * MILLION, 10 * MILLION, True, False, "USD", Hedge.VAGUE),
-    "some tens of millions of euros": (10 * MILLION, 100 * MILLION, True, False, "EUR", Hedge.VAGUE),
+    "some tens of millions of euros": (20 * MILLION, 100 * MILLION, True, False, "EUR", Hedge.VAGUE),
     "multibillion-dollar deals": (2 * BILLION, TRILLION, True, False, "USD", Hedge.VAGUE),
     "a multi-million dollar contract": (2 * MILLION, 1000 * MILLION, True, False, "USD", Hedge.VAGUE),
     # number words
@@ -121,7 +122,7 @@ EXAMPLES = {
     # digit grouping
     "$1,000": exact(D(1000)),
     "$1,000,000": exact(MILLION),
-    "$100.000 billion": exact(100_000 * BILLION),
+    "$100.000 billion": exact(100 * BILLION),  # a scale word means a small figure; `alternative` keeps 100,000
     "€1.234.567": exact(D(1_234_567), "EUR"),
     "€1.000": exact(D(1000), "EUR"),
     "€1,5 billion": exact(D("1.5") * BILLION, "EUR"),

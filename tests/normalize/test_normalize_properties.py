@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from checker.model.values import Interval
 from checker.normalize import (
+    DEFAULT_OPTIONS,
     MAX_AMOUNT,
     NormalizationError,
     NormalizeOptions,
@@ -285,6 +286,12 @@ VOCABULARY = [
     "per", "week", "GPUs", "years", "percent", "November", "Nov", "Friday", "last", "this", "next", "past",
     "recent", "months", "year", "by", "since", "end", "the", "early", "mid", "late", "earlier", "H2", "Q3", "1990s",
     "today", "decade", "second", "first", "\x00", "\u200b", "٣", "²",
+    # forms of issue 12
+    "ago", "weekend", "night", "morning", "century", "18th", "21st", "winter", "fall", "Christmas", "Thanksgiving",
+    "Labor", "Day", "New", "Year's", "Eve", "within", "over", "course", "'70s", "1H", "3Q", "cents", "pence",
+    "MEUR", "US$", "HK$", "initial", "further", "build", "grow", "or", "less", "so", "&", "but", "smaller",
+    "25 000", "1 000", "fortnight", "coming", "close", "closing", "year-end", "period", "five-year", "5-GW",
+    "monthly", "run-rate", "from", "now", "tonight",
 ]  # fmt: skip
 token_soup = st.lists(st.sampled_from(VOCABULARY), max_size=14).flatmap(
     lambda words: st.sampled_from([" ", ""]).map(lambda gap: gap.join(words))
@@ -310,6 +317,30 @@ def test_any_date_text_with_any_reference_returns_or_refuses(text: str, referenc
     returns_or_refuses(parse_date, text, reference)
 
 
+@settings(PROPERTY, max_examples=500)
+@given(text=token_soup, reference=st.none() | st.dates(min_value=FIRST_DAY, max_value=LAST_DAY))
+def test_any_date_text_in_the_future_tense_returns_or_refuses(text: str, reference: date | None) -> None:
+    returns_or_refuses(parse_date, text, reference, DEFAULT_OPTIONS, "future")
+
+
+@settings(PROPERTY)
+@given(
+    low=st.integers(min_value=1, max_value=30),
+    extra=st.integers(min_value=0, max_value=30),
+    unit=st.sampled_from(["days", "weeks", "months", "years"]),
+    lead=st.sampled_from(["within", "over", "over the course of", "over the next"]),
+    reference=st.dates(min_value=date(1900, 1, 1), max_value=date(2150, 12, 31)),
+)
+def test_a_horizon_starts_at_the_reference_and_its_lengths_are_ordered(
+    low: int, extra: int, unit: str, lead: str, reference: date
+) -> None:
+    counted = f"{low} to {low + extra}" if extra else str(low)
+    span = parse_date(f"{lead} {counted} {unit}", reference)
+    assert span.start == reference and span.end is not None and span.end > reference
+    assert span.horizon_years is not None and span.horizon_years > 0
+    assert span.horizon_min_years is None or span.horizon_min_years <= span.horizon_years
+
+
 PATHOLOGICAL = [
     "1" * 100_000,
     "$" + "1," * 50_000,
@@ -327,6 +358,14 @@ PATHOLOGICAL = [
     "the past " * 55,
     "$" + "1" * 499,
     "1." * 250,
+    "1 000 " * 83,
+    "and a half " * 45,
+    "a quarter of " * 38,
+    "build up to " * 41,
+    "more than 1 and " * 31,
+    "last " * 100,
+    "early " * 83,
+    "within " * 71,
 ]
 
 

@@ -71,7 +71,7 @@ def test_phrase_tables_match_the_longest_phrase_and_respect_glue() -> None:
         ("1.234.567", False, D(1_234_567)),
         ("1,234.5", False, D("1234.5")),
         ("1.234,5", False, D("1234.5")),
-        ("100.000", True, D(100_000)),  # "000" after the dot groups thousands
+            ("100.000", True, D(100)),  # before a scale word a decimal point, even before "000"
         ("100.000", False, D(100_000)),
         ("1.234", True, D("1.234")),  # before a scale word, a decimal point
         ("0.500", False, D("0.5")),  # a leading zero is never a thousands group
