@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
+import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -71,28 +74,78 @@ def _on_terminate(_signal: int, _frame) -> None:
     raise Terminated
 
 
+STOP_WITHIN = 1.5  # seconds: after a signal the check stops in order, or is stopped without it
+
+
+def _watched(handler):
+    """As a program, a signal also starts a watchdog: should the orderly stop hang (a signal can
+    strike inside a library's lock), the process exits anyway, with the signal's exit code. The
+    report on disk is never half-written (writes are atomic), and workers die with their parent."""
+    def on_signal(number: int, frame) -> None:
+        if not _STOPPING:
+            _STOPPING.append(128 + number)
+            threading.Thread(target=_exit_later, args=(128 + number,), daemon=True).start()
+        handler(number, frame)
+    return on_signal
+
+
+_STOPPING: list[int] = []  # the exit code of the signal being obeyed, once one arrived
+
+
+def _exit_later(code: int) -> None:
+    time.sleep(STOP_WITHIN)
+    _stopped("interrupted" if code == EXIT_INTERRUPTED else "terminated", code, True)
+
+
+def _quiet_when_stopping(unraisable) -> None:
+    """A signal that strikes inside a callback Python cannot raise from (an at-fork handler, a
+    destructor) is swallowed there and printed as a traceback: the watchdog stops the check
+    instead, and nothing is printed."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt | Terminated):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
-    previous = signal.signal(signal.SIGTERM, _on_terminate)
+    as_program = argv is None
+    if as_program:
+        sys.unraisablehook = _quiet_when_stopping
+    handlers = {signal.SIGTERM: _on_terminate, signal.SIGINT: signal.default_int_handler}
+    previous = {number: signal.signal(number, _watched(handler) if as_program else handler)
+                for number, handler in handlers.items()}
     try:
         return run(args)
     except KeyboardInterrupt:
-        print("claimcheck: interrupted; no report was written over", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return _stopped("interrupted", EXIT_INTERRUPTED, argv is None)
     except Terminated:
-        print("claimcheck: terminated; no report was written over", file=sys.stderr)
-        return EXIT_TERMINATED
+        return _stopped("terminated", EXIT_TERMINATED, argv is None)
     except OSError as error:
         return _os_error(error)
     except Exception as error:  # noqa: BLE001 - the promise is: no traceback reaches a user
+        if _STOPPING:  # a worker struck by the same Ctrl-C broke the pool: still just an interruption
+            return _stopped("interrupted" if _STOPPING[0] == EXIT_INTERRUPTED else "terminated", _STOPPING[0], True)
         print(log_line(f"claimcheck: internal error: {type(error).__name__}: {error}. "
                        "Please report this with the command you ran."), file=sys.stderr)
         return EXIT_INVALID
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _stopped(how: str, code: int, as_program: bool) -> int:
+    print(f"claimcheck: {how}; no report was written over", file=sys.stderr)
+    if as_program:  # a signal may have struck inside a library's lock: leave now, run no exit handler
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    return code
 
 
 def _os_error(error: OSError) -> int:

@@ -10,12 +10,13 @@ with the models' own validation, so it equals what loading the file gives.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -234,16 +235,24 @@ def _load_all(root: Path, paths: list[Path], registries: Registries, options: No
         yield from _rebuilt(root, paths, entries, registries, options, shared)
         return
     workers = min(os.cpu_count() or 1, 8)
-    pool = multiprocessing.Pool(workers, initializer=_start_worker, initargs=(root, registries, options))
+    executor = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(root, registries, options))
     try:
-        yield from _rebuilt(root, paths, pool.imap(_worker_load, paths, chunksize=8), registries, options, shared)
+        yield from _rebuilt(root, paths, executor.map(_worker_load, paths, chunksize=8), registries, options, shared)
     except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now, never wait for their queue
-        pool.terminate()
+        _stop_at_once(executor)
         raise
-    else:
-        pool.close()
-    finally:
-        pool.join()
+    executor.shutdown()
+
+
+def _stop_at_once(executor: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and kill the workers: shutting down politely would first let every
+    worker finish the files it holds (tens of seconds on a large corpus)."""
+    workers = list((getattr(executor, "_processes", None) or {}).values())  # CPython keeps them here
+    executor.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join(timeout=2)
 
 
 def _rebuilt(root, paths, entries, registries, options, shared) -> Iterator[tuple[FileLoad, dict | None]]:
@@ -260,7 +269,17 @@ def _start_worker(root: Path, registries: Registries, options: NormalizeOptions)
     # check (and its workers), so a worker never prints a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     _WORKER.update(root=root, registries=registries, options=options)
+
+
+def _die_with_parent() -> None:
+    """On Linux, a worker is killed when the check that started it exits, however it exits."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        pass
 
 
 def _worker_load(path: Path) -> dict | None:
