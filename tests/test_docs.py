@@ -9,7 +9,7 @@ import yaml
 
 from checker.config import Config
 from checker.pipeline import check_corpus
-from tests.conftest import REPO
+from tests.conftest import REPO, SEED_CORPUS
 
 GUIDE = (REPO / "docs" / "editor-guide.md").read_text(encoding="utf-8")
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -26,19 +26,19 @@ def test_the_workflow_installs_as_the_readme_does():
     assert install in README
 
 
-def test_finding_ids_quoted_in_the_docs_exist_in_the_seed_report(monkeypatch):
-    monkeypatch.chdir(REPO)
-    ids = {finding.id for finding in check_corpus(Path("claims"), Config()).findings}
+def test_finding_ids_quoted_in_the_docs_exist_in_the_seed_corpus_findings(monkeypatch):
+    monkeypatch.chdir(SEED_CORPUS.parent)
+    ids = {finding.id for finding in check_corpus(Path(SEED_CORPUS.name), Config()).findings}
     quoted = set(re.findall(r"CC1\d\d-[0-9a-f]{12}", GUIDE + README))
     assert quoted and quoted <= ids
 
 
-def test_the_guide_examples_are_real_claims_of_the_corpus():
+def test_the_guide_examples_are_real_claims_of_the_seed_corpus():
     snippets = re.findall(r"```yaml\n(.*?)```", GUIDE, flags=re.S)
     claims = [claim for snippet in snippets for claim in _claims_in(snippet)]
     assert len(claims) == 2
     corpus_claims = {}
-    for path in (REPO / "claims").glob("*.claims.yaml"):
+    for path in SEED_CORPUS.glob("*.claims.yaml"):
         for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]:
             corpus_claims[claim["id"]] = claim
     for claim in claims:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from tests.conftest import REPO
+from tests.conftest import SEED_CORPUS
 
 SIXTH_TEXT = "OpenAI's Stargate venture with Oracle and SoftBank is a $400 billion plan, the outlet reported.\n"
 SIXTH_CLAIMS = """\
@@ -27,7 +27,7 @@ claims:
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    shutil.copytree(REPO / "claims", tmp_path / "claims")
+    shutil.copytree(SEED_CORPUS, tmp_path / "claims")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

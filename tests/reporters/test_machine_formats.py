@@ -12,14 +12,14 @@ from checker.findings import Evidence, Finding, Severity, Status
 from checker.pipeline import check_corpus
 from checker.reportdata import ReportData
 from checker.reporters import github, sarif
-from tests.conftest import REPO
+from tests.conftest import SEED_CORPUS
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 
 
 def seed_report(monkeypatch) -> ReportData:
-    monkeypatch.chdir(REPO)
-    return check_corpus(Path("claims"), Config()).report
+    monkeypatch.chdir(SEED_CORPUS.parent)
+    return check_corpus(Path(SEED_CORPUS.name), Config()).report
 
 
 def test_sarif_validates_against_the_official_schema(monkeypatch):
