@@ -63,3 +63,13 @@ def test_the_readme_runs_the_benchmark_as_its_script_says_and_quotes_its_latest_
     targets = results.split("## Targets", 1)[1].split("## Notes", 1)[0]
     verdicts = [line for line in targets.splitlines() if line.startswith("- ")]
     assert verdicts and all(f"\n{line}\n" in README for line in verdicts), "README's targets differ from RESULTS.md"
+
+
+def test_the_pre_commit_examples_name_the_release_of_this_version():
+    import tomllib
+
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"rev: (\S+)", README) == [f"v{version}"] and f"rev: v{version}" in hooks
+    hook_ids = {hook["id"] for hook in yaml.safe_load(hooks)}
+    assert set(re.findall(r"- id: (\S+)", README)) == hook_ids
