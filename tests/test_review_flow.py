@@ -128,7 +128,9 @@ def test_confirmed_errors_fail_the_check_when_the_policy_says_so(repo):
     assert main(["check", "--new", str(new), "--output", "out.txt"]) == 0
     (repo / "claimcheck.toml").write_text('confirmed-errors = "fail"\n', encoding="utf-8")
     assert main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"]) == 1
-    assert "They fail every check until corrected" in (repo / "report.md").read_text(encoding="utf-8")
+    report = (repo / "report.md").read_text(encoding="utf-8")
+    assert "They fail every check until corrected" in report
+    assert "This check fails on 2 confirmed errors until corrected." in report
 
 
 def git(root: Path, *args: str) -> None:

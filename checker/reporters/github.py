@@ -73,10 +73,10 @@ def _candidates(data: ReportData, input_errors: Iterable[InputError]) -> tuple[l
             continue
         if finding.id not in blocking and data.is_reviewed(finding):
             continue
-        if not data.touches_change(finding):
-            elsewhere += 1
-        elif finding.id in blocking:
+        if finding.id in blocking:  # what fails the run is shown, touched by the change or not
             errors.append(("error", _finding_command(data, "error", finding)))
+        elif not data.touches_change(finding):
+            elsewhere += 1
         else:
             warnings.append(("warning", _finding_command(data, "warning", finding)))
     first = [("error", _input_error_command(error)) for error in input_errors]

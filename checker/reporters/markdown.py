@@ -80,11 +80,14 @@ def _verdict(data: ReportData) -> str:
     plural = "s" if open_conflicts != 1 else ""
     counted = (f"**{open_conflicts} conflict{plural} not yet reviewed.**" if open_conflicts
                else "**No unreviewed conflicts.**")
-    blocking = len(data.blocking())
+    blocking = data.blocking()
     if blocking:
-        return (f"{counted} This check fails: {blocking} finding{'s' if blocking != 1 else ''} "
-                f"{'block' if blocking != 1 else 'blocks'} it until reviewed in `claims/reviews.yaml`"
-                f"{' (or, for a confirmed error, until the article is corrected)' if data.confirmed_errors_fail else ''}.")
+        confirmed = len(data.confirmed_errors()) if data.confirmed_errors_fail else 0
+        unreviewed = len(blocking) - confirmed
+        reasons = ([f"{unreviewed} unreviewed finding{'s' if unreviewed != 1 else ''} until reviewed in "
+                    "`claims/reviews.yaml`"] if unreviewed else [])
+        reasons += [f"{confirmed} confirmed error{'s' if confirmed != 1 else ''} until corrected"] if confirmed else []
+        return f"{counted} This check fails on {' and '.join(reasons)}."
     if open_conflicts and data.change is not None:
         return f"{counted} None of them is touched by this change: this check passes."
     if open_conflicts:

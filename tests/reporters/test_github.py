@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from checker.diagnostics import Code, Diagnostic
 from checker.findings import Evidence, Finding, Severity, Status
@@ -69,3 +70,12 @@ def test_input_errors_are_annotations_at_their_file_line_and_column_and_escaped(
     [line] = github.render(ReportData((), (), 0), [error]).splitlines()
     assert line == ("::error file=claims/a%2Cb%3Ac.claims.yaml,line=7,col=12,title=claimcheck CC041 input error::"
                     "quote not found%0Ain the text: 100%25 (hint: copy the words exactly)")
+
+
+def test_a_confirmed_error_that_fails_by_policy_is_an_error_even_outside_the_change():
+    confirmed = {OLD.id: review_of(OLD)[OLD.id].model_copy(
+        update={"review": review_of(OLD)[OLD.id].review.model_copy(update={"decision": "confirmed-error"})})}
+    data = ReportData((OLD,), ("added", "older", "oldest"), 2, reviews=confirmed, change=CHANGE)
+    assert github.render(data) == ""  # listed in the report, not blocking: nothing to annotate
+    [line] = github.render(replace(data, confirmed_errors_fail=True)).splitlines()
+    assert line.startswith("::error file=claims/older.claims.yaml,line=30,")
