@@ -269,8 +269,10 @@ def one_line_summary(report: ReportData, input_errors: int, output: Path, status
     statuses = ((Status.COMPATIBLE, "compatible"), (Status.UNSUPPORTED, "single-source"), (Status.CONSISTENT, "corroborated"))
     parts += [count(sum(1 for f in report.findings if f.status is status), label) for status, label in statuses]
     stale = sum(1 for state in report.reviews.values() if state.stale)
-    extras = ((len(report.reviews) - stale, "reviewed"), (stale, "stale reviews"), (len(report.confirmed_errors()), "confirmed errors awaiting correction"),
-              (len(report.resolved_reviews), "resolved"), (input_errors, "input errors"))
+    confirmed = len(report.confirmed_errors())
+    extras = ((len(report.reviews) - stale, "reviewed"), (stale, "stale review" + "s" * (stale != 1)),
+              (confirmed, "confirmed error" + "s" * (confirmed != 1) + " awaiting correction"),
+              (len(report.resolved_reviews), "resolved"), (input_errors, "input error" + "s" * (input_errors != 1)))
     parts += [count(number, label) for number, label in extras if number]
     if report.change is not None:
         parts.append(f"{len(report.blocking())} blocking this change")
