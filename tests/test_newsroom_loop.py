@@ -147,3 +147,11 @@ def test_the_pre_commit_hook_checks_only_what_the_staged_files_touch(newsroom, c
         assert "added-article" in capsys.readouterr().out
     stage_article(newsroom, ADDED_CLAIMS.replace('"a $400 billion plan"', '"a $300 billion plan"'))
     assert main([*arguments, "--no-cache"]) == 2  # an input error in a staged file
+
+
+def test_staged_outside_a_git_repository_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    shutil.copytree(SEED_CORPUS, tmp_path / "claims")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above the temporary directory
+    assert main(["check", "--staged", "--no-cache"]) == 2
+    assert "claimcheck: error: --staged:" in capsys.readouterr().err
