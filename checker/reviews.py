@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from checker.models import Authored
 
 Decision = Literal["confirmed-error", "dismissed", "corrected", "disputed"]
-DECISIONS: tuple[str, ...] = ("confirmed-error", "dismissed", "corrected", "disputed")
+DECISIONS: tuple[str, ...] = get_args(Decision)
 
 
 class Review(Authored):
