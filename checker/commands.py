@@ -304,7 +304,11 @@ def run_review(args: argparse.Namespace) -> int:
     except ValueError as error:
         return fail(f"the review is not valid: {error}")
     path = args.corpus / REVIEWS_FILE
-    write_atomically(path, add_review(path.read_text(encoding="utf-8") if path.is_file() else None, review))
+    try:
+        text = add_review(path.read_text(encoding="utf-8") if path.is_file() else None, review)
+    except ReviewFileError as error:
+        return fail(f"{path}: {error}")
+    write_atomically(path, text)
     print(f"recorded {review.decision} for {finding.id} in {path}", file=sys.stderr)
     return EXIT_CLEAN
 

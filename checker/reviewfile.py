@@ -54,6 +54,7 @@ def review_entry(review: Review, indent: int = 2) -> str:
 def add_review(text: str | None, review: Review) -> str:
     """The file with the decision appended (a new file starts with the header)."""
     current = REVIEWS_HEADER if text is None or not text.strip() else _EMPTY_LIST.sub(r"reviews:\1", text, count=1)
+    _entries(current)  # refuses a file whose entries cannot be edited line by line
     return current.rstrip("\n") + "\n" + review_entry(review)
 
 
@@ -93,10 +94,11 @@ def _entries(text: str) -> list[_Entry]:
         raise ReviewFileError(f"not valid YAML: {error}") from None
     if root is None or (isinstance(data, dict) and data.get("reviews") is None):
         return []
-    items = next((value for key, value in root.value if key.value == "reviews"), None) \
-        if isinstance(root, yaml.MappingNode) else None
+    items = _reviews_node(root)
     if not isinstance(items, yaml.SequenceNode) or not isinstance(data.get("reviews"), list):
         raise ReviewFileError("expected a mapping with a `reviews:` list")
+    if items.flow_style and items.value:
+        raise ReviewFileError("`reviews:` is written as a [...] list: write one entry per `- ` line to edit it")
     lines = text.splitlines()
     entries = []
     for node, value in zip(items.value, data["reviews"]):
@@ -107,6 +109,12 @@ def _entries(text: str) -> list[_Entry]:
         entries.append(_Entry(review, _dash_line(lines, node.start_mark.line), _last_line(node),
                               node.start_mark.column, bool(getattr(node, "flow_style", False))))
     return entries
+
+
+def _reviews_node(root: yaml.Node) -> yaml.Node | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    return next((value for key, value in root.value if key.value == "reviews"), None)
 
 
 def _dash_line(lines: list[str], first: int) -> int:

@@ -78,3 +78,12 @@ def test_a_new_file_starts_with_the_schema_header():
 def test_a_file_of_another_shape_is_refused_not_rewritten():
     with pytest.raises(ReviewFileError):
         remove_reviews("reviews: {finding: x}\n", lambda review: True)
+
+
+def test_a_flow_list_is_refused_rather_than_edited_line_by_line():
+    text = 'reviews: [{finding: CC101-aaaaaaaaaaaa, decision: dismissed, reviewer: A, date: 2025-11-24, reason: fine, evidence: "111111111111"}]\n'
+    review = ReviewFile.model_validate(yaml.safe_load(text)).reviews[0]
+    with pytest.raises(ReviewFileError):
+        add_review(text, review)
+    with pytest.raises(ReviewFileError):  # one line holds every entry: removing "its" line would remove all
+        remove_reviews(text, lambda item: True)
