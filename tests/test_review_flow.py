@@ -93,7 +93,7 @@ def test_a_review_whose_finding_is_gone_is_resolved_kept_and_archived_only_when_
     assert archived == recorded + "    resolved: 2025-12-01\n"
     assert main(["check", "--format", "markdown", "--output", "report.md", "--fail-on", "never"]) == 0
     report = (repo / "report.md").read_text(encoding="utf-8")
-    assert "## Resolved since the last review (0)" in report and "1 earlier decision resolved before" in report
+    assert "## Resolved since the last review (0)" in report and "None. 1 decision resolved earlier is on record in `claims/reviews.yaml` with the date it resolved" in report
     assert main(["review", "--archive"]) == 0 and (repo / "claims" / "reviews.yaml").read_text(encoding="utf-8") == archived
 
 

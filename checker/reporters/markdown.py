@@ -211,8 +211,10 @@ def _confirmed_errors(data: ReportData, findings: list[Finding]) -> str:
 
 def _resolved(data: ReportData) -> str:
     title = f"## Resolved since the last review ({len(data.resolved_reviews)})"
-    archived = (f" {data.archived_reviews} earlier decision{'s' if data.archived_reviews != 1 else ''} "
-                "resolved before are archived there (`resolved:`)." if data.archived_reviews else "")
+    count = data.archived_reviews
+    archived = (f" {count} decision{'s' if count != 1 else ''} resolved earlier {'are' if count != 1 else 'is'} "
+                "on record in `claims/reviews.yaml` with the date {} resolved (`resolved:`)."
+                .format("they" if count != 1 else "it") if count else "")
     if not data.resolved_reviews:
         return f"{title}\n\nNone.{archived}"
     rows = [[markdown_code(review.finding), review.decision, markdown_inline(review.reviewer), review.date.isoformat(),
