@@ -212,9 +212,9 @@ def _confirmed_errors(data: ReportData, findings: list[Finding]) -> str:
 def _resolved(data: ReportData) -> str:
     title = f"## Resolved since the last review ({len(data.resolved_reviews)})"
     count = data.archived_reviews
-    archived = (f" {count} decision{'s' if count != 1 else ''} resolved earlier {'are' if count != 1 else 'is'} "
-                "on record in `claims/reviews.yaml` with the date {} resolved (`resolved:`)."
-                .format("they" if count != 1 else "it") if count else "")
+    they, are = ("they", "are") if count != 1 else ("it", "is")
+    archived = (f" {count} decision{'s' * (count != 1)} resolved earlier {are} on record in `claims/reviews.yaml` "
+                f"with the date {they} resolved (`resolved:`)." if count else "")
     if not data.resolved_reviews:
         return f"{title}\n\nNone.{archived}"
     rows = [[markdown_code(review.finding), review.decision, markdown_inline(review.reviewer), review.date.isoformat(),
