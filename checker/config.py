@@ -42,6 +42,10 @@ class NormalizeConfig(_Config):
 
 class Config(_Config):
     fail_on: Literal["conflict", "unsupported", "never"] = Field("conflict", alias="fail-on")
+    confirmed_errors: Literal["list", "fail"] = Field(
+        "list", alias="confirmed-errors",
+        description="A finding reviewed as confirmed-error: listed at the top of the report until the article is "
+                    "corrected (list), or failing every check until then (fail).")
     normalize: NormalizeConfig = NormalizeConfig()
     rules: dict[str, RuleConfig] = Field(default_factory=dict, description="By rule code or name.")
 

@@ -88,11 +88,11 @@ def _check_corpus(root, config, base_ref, new_files, cache, progress) -> CheckRe
         meta = identity(root, config, registry_digest(root, options))
         if needs_writing(cache, root, meta, loader.sources, exact=base_ref is not None or bool(new_files)):
             write_snapshot(cache, root, {**meta, "started": str(started)}, loader.sources, index, findings)
-    report, review_problems = report_data(loaded.corpus, findings)
+    report = report_data(loaded.corpus, findings)
     if base_ref is not None or new_files:
         change = _change(root, config, index, findings, base_ref, new_files, cache)
         report = replace(report, change=change)
-    diagnostics = tuple(sorted({*loaded.diagnostics, *review_problems}))
+    diagnostics = tuple(sorted(set(loaded.diagnostics)))
     return CheckResult(loaded.corpus, diagnostics, findings, report)
 
 

@@ -133,3 +133,31 @@ def test_an_unexpected_error_prints_no_traceback(monkeypatch, capsys):
     assert main(["rules"]) == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_output_to_a_file_prints_a_one_line_summary(corpus, capsys):
+    assert main(["check", "claims", "--output", "report.txt"]) == 1
+    assert capsys.readouterr().err == ("2 articles, 2 claims: 1 unreviewed conflict, 0 compatible, 0 single-source, "
+                                       "0 corroborated -> report.txt; exit 1\n")
+
+
+def test_the_report_of_a_passing_run_never_says_it_fails(corpus):
+    main(["check", "claims", "--format", "markdown", "--output", "failing.md"])
+    assert "This check fails on 1 unreviewed finding until reviewed in `claims/reviews.yaml`." in (corpus.parent / "failing.md").read_text(encoding="utf-8")
+    assert main(["check", "claims", "--format", "markdown", "--output", "passing.md", "--fail-on", "never"]) == 0
+    passing = (corpus.parent / "passing.md").read_text(encoding="utf-8")
+    assert "fails" not in passing and "They do not fail this check" in passing
+
+
+def test_github_format_annotates_input_errors_at_their_file(corpus, capsys):
+    (corpus / "c.claims.yaml").write_text("article: [unclosed\n", encoding="utf-8")
+    assert main(["check", "claims", "--format", "github"]) == 2
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("::error file=claims/c.claims.yaml,line=2,col=1,title=claimcheck CC002 input error::")
+
+
+def test_archiving_refuses_while_input_errors_hide_findings(corpus, capsys):
+    (corpus / "reviews.yaml").write_text("reviews: []\n", encoding="utf-8")
+    (corpus / "c.claims.yaml").write_text("article: [unclosed\n", encoding="utf-8")
+    assert main(["review", "--archive", "--corpus", "claims"]) == 2
+    assert "fix the input errors first" in capsys.readouterr().err

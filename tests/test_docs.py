@@ -9,7 +9,7 @@ import yaml
 
 from checker.config import Config
 from checker.pipeline import check_corpus
-from tests.conftest import REPO
+from tests.conftest import REPO, SEED_CORPUS
 
 GUIDE = (REPO / "docs" / "editor-guide.md").read_text(encoding="utf-8")
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -26,19 +26,19 @@ def test_the_workflow_installs_as_the_readme_does():
     assert install in README
 
 
-def test_finding_ids_quoted_in_the_docs_exist_in_the_seed_report(monkeypatch):
-    monkeypatch.chdir(REPO)
-    ids = {finding.id for finding in check_corpus(Path("claims"), Config()).findings}
+def test_finding_ids_quoted_in_the_docs_exist_in_the_seed_corpus_findings(monkeypatch):
+    monkeypatch.chdir(SEED_CORPUS.parent)
+    ids = {finding.id for finding in check_corpus(Path(SEED_CORPUS.name), Config()).findings}
     quoted = set(re.findall(r"CC1\d\d-[0-9a-f]{12}", GUIDE + README))
     assert quoted and quoted <= ids
 
 
-def test_the_guide_examples_are_real_claims_of_the_corpus():
+def test_the_guide_examples_are_real_claims_of_the_seed_corpus():
     snippets = re.findall(r"```yaml\n(.*?)```", GUIDE, flags=re.S)
     claims = [claim for snippet in snippets for claim in _claims_in(snippet)]
     assert len(claims) == 2
     corpus_claims = {}
-    for path in (REPO / "claims").glob("*.claims.yaml"):
+    for path in SEED_CORPUS.glob("*.claims.yaml"):
         for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]:
             corpus_claims[claim["id"]] = claim
     for claim in claims:
@@ -63,3 +63,13 @@ def test_the_readme_runs_the_benchmark_as_its_script_says_and_quotes_its_latest_
     targets = results.split("## Targets", 1)[1].split("## Notes", 1)[0]
     verdicts = [line for line in targets.splitlines() if line.startswith("- ")]
     assert verdicts and all(f"\n{line}\n" in README for line in verdicts), "README's targets differ from RESULTS.md"
+
+
+def test_the_pre_commit_examples_name_the_release_of_this_version():
+    import tomllib
+
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"rev: (\S+)", README) == [f"v{version}"] and f"rev: v{version}" in hooks
+    hook_ids = {hook["id"] for hook in yaml.safe_load(hooks)}
+    assert set(re.findall(r"- id: (\S+)", README)) == hook_ids

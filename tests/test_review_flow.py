@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from tests.conftest import REPO
+from tests.conftest import SEED_CORPUS
 
 SIXTH_TEXT = "OpenAI's Stargate venture with Oracle and SoftBank is a $400 billion plan, the outlet reported.\n"
 SIXTH_CLAIMS = """\
@@ -27,7 +27,7 @@ claims:
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    shutil.copytree(REPO / "claims", tmp_path / "claims")
+    shutil.copytree(SEED_CORPUS, tmp_path / "claims")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -62,24 +62,75 @@ def test_a_contradicting_article_is_shown_first_reviewed_then_made_stale(repo, c
     review_all(findings)
     assert main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"]) == 0
     report = (repo / "report.md").read_text(encoding="utf-8")
-    assert "## Reviewed (2)" in report and "confirmed-error" in report
+    confirmed = report.split("## Confirmed errors awaiting correction (2)", 1)[1].split("\n## ", 1)[0]
+    assert all(finding in confirmed for finding in findings) and "do not fail the check" in confirmed
+    assert report.index("## Confirmed errors awaiting correction") < report.index("## Conflicts to review")
 
     add_sixth_article(repo, SIXTH_TEXT.replace("$400", "$450"), SIXTH_CLAIMS.replace("$400", "$450"))
     assert main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"]) == 1
     assert "**Stale review**" in (repo / "report.md").read_text(encoding="utf-8")
 
 
-def test_a_review_of_a_finding_that_no_longer_exists_is_reported(repo, capsys):
+def test_a_review_whose_finding_is_gone_is_resolved_kept_and_archived_only_when_asked(repo, capsys):
     new = add_sixth_article(repo)
     main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"])
     finding, _other = new_conflict_ids((repo / "report.md").read_text(encoding="utf-8"))
     review_all([finding], "dismissed")
     new.unlink()
     (repo / "claims" / "articles" / "sixth-article.txt").unlink()
+    recorded = (repo / "claims" / "reviews.yaml").read_text(encoding="utf-8")
     capsys.readouterr()
-    assert main(["check", "--format", "markdown", "--output", "report.md"]) == 2
-    assert f"CC060 review names finding {finding}, which no longer exists" in capsys.readouterr().err
-    assert "## Reviews of findings that no longer exist" in (repo / "report.md").read_text(encoding="utf-8")
+
+    assert main(["check", "--format", "markdown", "--output", "report.md", "--fail-on", "never"]) == 0
+    assert "CC060" not in capsys.readouterr().err
+    resolved = (repo / "report.md").read_text(encoding="utf-8").split("## Resolved since the last review (1)")[1]
+    assert f"`{finding}` | dismissed" in resolved.split("\n## ")[0]
+    assert (repo / "claims" / "reviews.yaml").read_text(encoding="utf-8") == recorded  # a check writes nothing
+
+    assert main(["review", "--archive", "--date", "2025-12-01"]) == 0
+    assert f"resolved, kept on record in claims/reviews.yaml: {finding} dismissed" in capsys.readouterr().err
+    archived = (repo / "claims" / "reviews.yaml").read_text(encoding="utf-8")
+    assert archived == recorded + "    resolved: 2025-12-01\n"
+    assert main(["check", "--format", "markdown", "--output", "report.md", "--fail-on", "never"]) == 0
+    report = (repo / "report.md").read_text(encoding="utf-8")
+    assert "## Resolved since the last review (0)" in report and "None. 1 decision resolved earlier is on record in `claims/reviews.yaml` with the date it resolved" in report
+    assert main(["review", "--archive"]) == 0 and (repo / "claims" / "reviews.yaml").read_text(encoding="utf-8") == archived
+
+
+def test_review_remove_deletes_only_the_named_decisions_and_prints_them(repo, capsys):
+    new = add_sixth_article(repo)
+    main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"])
+    first, second = new_conflict_ids((repo / "report.md").read_text(encoding="utf-8"))
+    review_all([first, second], "disputed")
+    path = repo / "claims" / "reviews.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("reviews:\n", "reviews:  # by the desk\n"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["review", "--remove", first]) == 0
+    assert f"removed from claims/reviews.yaml: {first} disputed by A. Editor" in capsys.readouterr().err
+    text = path.read_text(encoding="utf-8")
+    assert first not in text and second in text and "reviews:  # by the desk\n" in text
+    assert main(["review", "--remove", first]) == 2  # nothing left to remove: said, not silent
+    assert main(["review", "--remove", second]) == 0
+    assert "reviews: []" in path.read_text(encoding="utf-8")
+    review_all([second], "dismissed")  # the emptied file takes new decisions again
+    assert main(["check", "--new", str(new), "--fail-on", "conflict", "--output", "out.txt"]) == 1  # first is open again
+
+
+def test_recording_a_decision_needs_decision_reviewer_and_reason(repo, capsys):
+    assert main(["review", "CC101-000000000000", "--decision", "dismissed", "--reviewer", "A. Editor"]) == 2
+    assert "missing: --reason" in capsys.readouterr().err
+
+
+def test_confirmed_errors_fail_the_check_when_the_policy_says_so(repo):
+    new = add_sixth_article(repo)
+    main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"])
+    review_all(new_conflict_ids((repo / "report.md").read_text(encoding="utf-8")))
+    assert main(["check", "--new", str(new), "--output", "out.txt"]) == 0
+    (repo / "claimcheck.toml").write_text('confirmed-errors = "fail"\n', encoding="utf-8")
+    assert main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"]) == 1
+    report = (repo / "report.md").read_text(encoding="utf-8")
+    assert "They fail every check until corrected" in report
+    assert "This check fails on 2 confirmed errors until corrected." in report
 
 
 def git(root: Path, *args: str) -> None:

@@ -10,7 +10,7 @@ from checker.cli import main
 from checker.load.schema import SCHEMA_MODELS, quick_validator_for, render_schema, validator_for
 from checker.load.yaml_source import parse_yaml
 from checker.model.claims import VALUE_KINDS
-from tests.conftest import REPO
+from tests.conftest import REPO, SEED_CORPUS
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_MODELS))
@@ -28,7 +28,7 @@ def test_schema_check_flag_reports_drift(tmp_path, capsys):
 
 
 def test_claim_files_point_editors_at_the_schema():
-    for path in sorted((REPO / "claims").glob("*.claims.yaml")):
+    for path in sorted(SEED_CORPUS.glob("*.claims.yaml")):
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
         assert first_line == "# yaml-language-server: $schema=../schemas/claim-file.schema.json", path.name
 
@@ -42,7 +42,7 @@ def test_value_kinds_are_a_closed_union_in_the_schema():
 
 # ---- the quick validator accepts exactly what the published schema accepts ------------------------
 
-SEED_DOCUMENTS = [parse_yaml(path.read_text(encoding="utf-8"), path.name).data for path in sorted((REPO / "claims").glob("*.claims.yaml"))]
+SEED_DOCUMENTS = [parse_yaml(path.read_text(encoding="utf-8"), path.name).data for path in sorted(SEED_CORPUS.glob("*.claims.yaml"))]
 SEED_VALUES = [claim["value"] for document in SEED_DOCUMENTS for claim in document["claims"]]
 VALUE_FIELDS = sorted({name for value in SEED_VALUES for name in value} | {"speaker", "items", "exhaustive", "unit"})
 ANY_VALUE = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=6)

@@ -1,4 +1,6 @@
-"""The seed corpus: the five real articles, their claims, and what the issues promise about them."""
+"""The seed corpus: the five real articles, their claims, and what the issues promise about them.
+
+A copy under tests/fixtures/seed: claims/ started as these five and grows with the newsroom."""
 
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ from checker.config import Config
 from checker.findings.finding import Status
 from checker.load.corpus import load_corpus
 from checker.pipeline import check_corpus
-from tests.conftest import REPO
+from tests.conftest import REPO, SEED_CORPUS
 
-CORPUS = REPO / "claims"
+CORPUS = SEED_CORPUS
 SEEDS = REPO.parent / "shared" / "seeds"
 SEED_NAMES = {
     "us-ai-hardware-push": "000_27aa588a545bcfa1.txt",

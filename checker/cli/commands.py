@@ -7,22 +7,23 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from checker.bench.command import add_bench_parser
 from checker.cli.output import OutputRefused, refusal, write_atomically
 from checker.cli.progress import progress_bar
-from checker.cli.reviews_file import ReviewsFileError, append_review
+from checker.cli.reviews_file import ReviewsFileError, append_review, mark_resolved, remove_reviews
 from checker.config import Config, ConfigError, load_config
 from checker.findings.finding import Status
 from checker.incremental.cache import DEFAULT_CACHE_DIR, open_cache
 from checker.incremental.loader import CachedLoader
 from checker.load.claim_values import PARSERS
 from checker.load.corpus import REVIEWS_FILE, load_corpus
-from checker.load.git_base import GitBaseError
+from checker.load.git_base import GitBaseError, staged_corpus_files
 from checker.load.schema import SCHEMA_MODELS, render_schema
 from checker.model.diagnostics import Diagnostic, errors_among
-from checker.model.reviews import Review
+from checker.model.reviews import DECISIONS, Review
 from checker.normalize import NormalizationError, NormalizeOptions
 from checker.pipeline import CheckResult, UsageError, check_corpus
 from checker.report import github as github_reporter
@@ -149,6 +150,8 @@ def add_check_parsers(sub, default_corpus: Path) -> None:
     change.add_argument("--base", metavar="REF", help="report what the change since this git ref brings")
     change.add_argument("--new", nargs="+", type=Path, default=(), metavar="FILE",
                         help="report what these claim files or articles bring to the rest of the corpus")
+    change.add_argument("--staged", action="store_true",
+                        help="as --new with the claim files and articles staged in git (the pre-commit hook)")
     check.add_argument("--only-changes", action="store_true",
                        help="with --new or --base: report only the findings the change touches (quick on a large "
                             "corpus already checked)")
@@ -158,12 +161,18 @@ def add_check_parsers(sub, default_corpus: Path) -> None:
     rules = sub.add_parser("rules", help="list the rules with their codes and what they check")
     rules.set_defaults(run=run_rules_listing)
 
-    review = sub.add_parser("review", help="record an editor's decision on a finding in claims/reviews.yaml")
-    review.add_argument("finding", metavar="FINDING-ID")
-    review.add_argument("--decision", required=True, choices=["confirmed-error", "dismissed", "corrected"])
-    review.add_argument("--reviewer", required=True)
-    review.add_argument("--reason", required=True)
-    review.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    review = sub.add_parser("review", help="record, remove or archive editors' decisions in claims/reviews.yaml")
+    review.add_argument("finding", metavar="FINDING-ID", nargs="?", help="the finding to record a decision on")
+    review.add_argument("--decision", choices=DECISIONS)
+    review.add_argument("--reviewer")
+    review.add_argument("--reason", help="why: what the next editor reads (always required)")
+    review.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                        help="the decision's date, or with --archive the date it resolved (default: today)")
+    lifecycle = review.add_mutually_exclusive_group()
+    lifecycle.add_argument("--remove", metavar="FINDING-ID",
+                           help="delete the decisions on this finding from reviews.yaml (printed as they go)")
+    lifecycle.add_argument("--archive", action="store_true",
+                           help="mark `resolved: DATE` on every decision whose finding is gone; they stay on record")
     review.add_argument("--corpus", type=Path, default=default_corpus)
     add_cache_arguments(review)
     review.set_defaults(run=run_review)
@@ -213,33 +222,50 @@ def _cache_summary(cache) -> str:
 def run_check(args: argparse.Namespace) -> int:
     if args.output is not None and (problem := refusal(args.output, [args.corpus])):
         return fail(f"--output {problem}")
+    if args.staged:
+        if (error := corpus_usage_error(args.corpus)) is not None:
+            return error
+        try:
+            args.new = staged_corpus_files(args.corpus)
+        except GitBaseError as error:
+            return fail(f"--staged: {error}")
+        if not args.new:
+            print(f"claimcheck: no claim file or article staged in {log_line(str(args.corpus))}: nothing to check",
+                  file=sys.stderr)
+            return EXIT_CLEAN
     outcome = _configured_check(args, base_ref=args.base, new_files=tuple(args.new), only_changes=args.only_changes)
     if isinstance(outcome, int):
         return outcome
     result, config = outcome
-    diagnostics, report = result.diagnostics, result.report
+    diagnostics = result.diagnostics
+    report = replace(result.report, fail_on=FAIL_ON[args.fail_on or config.fail_on],
+                     confirmed_errors_fail=config.confirmed_errors == "fail")
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)
-    status = EXIT_INVALID if errors_among(diagnostics) else (
-        EXIT_FINDINGS if report.failing(FAIL_ON[args.fail_on or config.fail_on]) else EXIT_CLEAN)
+    errors = errors_among(diagnostics)
+    status = EXIT_INVALID if errors else EXIT_FINDINGS if report.blocking() else EXIT_CLEAN
+    # GitHub annotates input errors too, at their file and line, within the same budget
+    parts = [github_reporter.render(report, errors)] if args.format == "github" else rendered_report(args.format, report)
     try:
-        _write_report(args, report)
+        _write_report(args, parts)
     except BrokenPipeError:
         _quiet_stdout()  # the reader stopped reading (`| head`): the check's verdict stands
         return status
     except OutputRefused as error:
         return fail(f"--output {error}")
     _write_step_summary(args.format, report, status)
+    if args.output is not None:
+        print(log_line(one_line_summary(report, len(errors), args.output, status)), file=sys.stderr)
     return status
 
 
-def _write_report(args: argparse.Namespace, report: ReportData) -> None:
+def _write_report(args: argparse.Namespace, parts: Iterable[str]) -> None:
     if args.output is None:
-        for part in rendered_report(args.format, report):
+        for part in parts:
             sys.stdout.write(part)
         sys.stdout.flush()
     else:
-        write_atomically(args.output, rendered_report(args.format, report), protected=[args.corpus])
+        write_atomically(args.output, parts, protected=[args.corpus])
 
 
 def _write_step_summary(format_: str, report: ReportData, status: int) -> None:
@@ -264,7 +290,38 @@ def _quiet_stdout() -> None:
         pass
 
 
+def one_line_summary(report: ReportData, input_errors: int, output: Path, status: int) -> str:
+    """E.g. `6 articles, 95 claims: 2 unreviewed conflicts, 3 compatible, ... -> report.md; exit 1`."""
+    def count(number: int, what: str) -> str:
+        return f"{number:,} {what}"
+
+    unreviewed = len(report.unreviewed(Status.CONFLICT))
+    parts = [count(unreviewed, "unreviewed conflict" + "s" * (unreviewed != 1))]
+    statuses = ((Status.COMPATIBLE, "compatible"), (Status.UNSUPPORTED, "single-source"), (Status.CONSISTENT, "corroborated"))
+    parts += [count(sum(1 for f in report.findings if f.status is status), label) for status, label in statuses]
+    stale = sum(1 for state in report.reviews.values() if state.stale)
+    confirmed = len(report.confirmed_errors())
+    extras = ((len(report.reviews) - stale, "reviewed"), (stale, "stale review" + "s" * (stale != 1)),
+              (confirmed, "confirmed error" + "s" * (confirmed != 1) + " awaiting correction"),
+              (len(report.resolved_reviews), "resolved"), (input_errors, "input error" + "s" * (input_errors != 1)))
+    parts += [count(number, label) for number, label in extras if number]
+    if report.change is not None:
+        parts.append(f"{len(report.blocking())} blocking this change")
+    articles = len(report.articles)
+    return (f"{articles:,} article{'s' * (articles != 1)}, {report.claim_count:,} claims: {', '.join(parts)} "
+            f"-> {output}; exit {status}")
+
+
 def run_review(args: argparse.Namespace) -> int:
+    if args.remove:
+        return _remove_review(args)
+    if args.archive:
+        return _archive_reviews(args)
+    missing = [f"--{name}" for name in ("decision", "reviewer", "reason") if not getattr(args, name)]
+    if args.finding is None or missing:
+        return fail("record a decision with FINDING-ID --decision D --reviewer NAME --reason \"...\" "
+                    f"(missing: {', '.join(['FINDING-ID'] * (args.finding is None) + missing)}), "
+                    "or use --remove FINDING-ID or --archive")
     outcome = _configured_check(args)
     if isinstance(outcome, int):
         return outcome
@@ -284,3 +341,46 @@ def run_review(args: argparse.Namespace) -> int:
         return fail(f"{error}; the decision was not recorded")
     print(f"recorded {review.decision} for {finding.id} in {log_line(str(path))}", file=sys.stderr)
     return EXIT_CLEAN
+
+
+def _remove_review(args: argparse.Namespace) -> int:
+    path = args.corpus / REVIEWS_FILE
+    if not path.is_file():
+        return fail(f"{path} not found: no decision to remove")
+    try:
+        removed = remove_reviews(path, lambda review: review.finding == args.remove)
+    except (ReviewsFileError, OutputRefused) as error:
+        return fail(f"{error}; nothing was removed")
+    if not removed:
+        return fail(f"{path} holds no decision on {args.remove}")
+    for review in removed:
+        print(log_line(f"removed from {path}: {describe_review(review)}"), file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _archive_reviews(args: argparse.Namespace) -> int:
+    path = args.corpus / REVIEWS_FILE
+    if not path.is_file():
+        print(log_line(f"{path} not found: nothing to archive"), file=sys.stderr)
+        return EXIT_CLEAN
+    outcome = _configured_check(args)
+    if isinstance(outcome, int):
+        return outcome
+    result, _config = outcome
+    if errors_among(result.diagnostics):  # a claim file with errors is not checked: its findings would look gone
+        print_diagnostics(result.diagnostics)
+        return fail("fix the input errors first: the findings of files that cannot be checked would look resolved")
+    gone = set(result.report.resolved_reviews)
+    try:
+        marked = mark_resolved(path, lambda review: review in gone, args.date or dt.date.today())
+    except (ReviewsFileError, OutputRefused) as error:
+        return fail(f"{error}; nothing was archived")
+    for review in marked:
+        print(log_line(f"resolved, kept on record in {path}: {describe_review(review)}"), file=sys.stderr)
+    print(f"{len(marked)} decision{'s' * (len(marked) != 1)} archived as resolved", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def describe_review(review: Review) -> str:
+    return (f"{review.finding} {review.decision} by {review.reviewer} on {review.date.isoformat()}: "
+            f"{review.reason}")

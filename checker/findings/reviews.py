@@ -17,13 +17,17 @@ class ReviewState(Authored):
 
 def apply_reviews(finding_fingerprints: dict[str, str], reviews: list[Review]) -> tuple[dict[str, ReviewState], list[Review]]:
     """Match decisions to current findings (by id). Returns the state per finding id and the
-    decisions whose finding no longer exists. The latest decision for a finding wins."""
+    decisions that are resolved since the last archive: their finding no longer exists (the
+    article was corrected, or the claims behind it removed). Archived decisions (`resolved`
+    set) are history: they match nothing. The latest decision for a finding wins."""
     states: dict[str, ReviewState] = {}
-    orphans: list[Review] = []
+    resolved: list[Review] = []
     for review in sorted(reviews, key=lambda item: (item.date, item.finding)):
+        if review.resolved is not None:
+            continue
         fingerprint = finding_fingerprints.get(review.finding)
         if fingerprint is None:
-            orphans.append(review)
+            resolved.append(review)
             continue
         states[review.finding] = ReviewState(review=review, stale=review.evidence != fingerprint)
-    return states, orphans
+    return states, resolved

@@ -40,7 +40,7 @@ from checker.model.corpus import Corpus, LoadedArticle, LoadedClaim, Location, U
 from checker.model.diagnostics import Code, Diagnostic
 from checker.report.change import describe_change
 from checker.report.data import ReportData, Unchecked
-from checker.report.outcome import NEW_FILES_LABEL, CheckResult, name_articles, review_outcome
+from checker.report.outcome import NEW_FILES_LABEL, CheckResult, archived_count, name_articles, review_outcome
 from checker.rules import RULES
 
 MAX_CHANGED_FILES = 200  # beyond this many changed files, the full check (from the cache) is as quick
@@ -244,7 +244,7 @@ def _result(root: Path, snapshot: Snapshot, now: _CorpusNow, touched: Touched, f
         earlier = snapshot.finding(review.finding)
         if review.finding not in fingerprints and earlier is not None and not touched.holds(*earlier):
             fingerprints[review.finding] = ""  # still there, out of the change: its state is not shown
-    states, orphans, problems = review_outcome(fingerprints, reviews)
+    states, resolved = review_outcome(fingerprints, reviews)
     shown = {finding.id for finding in scoped}
     unchecked = _issues(snapshot, now, diagnostics)
     articles = sorted({*now.article_rows(), *now.loaded_now()})
@@ -257,10 +257,11 @@ def _result(root: Path, snapshot: Snapshot, now: _CorpusNow, touched: Touched, f
         unchecked=tuple(Unchecked(u.location.path, u.location.line, u.claim_id, u.reason)
                         for u in sorted(unchecked, key=unchecked_order)),
         reviews={finding_id: state for finding_id, state in states.items() if finding_id in shown},
-        orphan_reviews=tuple(orphans),
+        resolved_reviews=tuple(resolved),
+        archived_reviews=archived_count(reviews),
         change=change,
     )
-    return CheckResult(None, tuple(sorted({*diagnostics, *problems})), scoped, report)
+    return CheckResult(None, tuple(sorted(set(diagnostics))), scoped, report)
 
 
 def _issues(snapshot: Snapshot, now: _CorpusNow, diagnostics: list[Diagnostic]) -> list[UncheckedClaim]:

@@ -49,3 +49,15 @@ def _within_destination(member: tarfile.TarInfo, destination: str) -> tarfile.Ta
         return tarfile.data_filter(member, destination)
     except tarfile.FilterError:
         return None
+
+
+def staged_corpus_files(corpus: Path) -> tuple[Path, ...]:
+    """The claim files and article texts of the corpus staged for the next commit (added, copied,
+    modified or renamed; a deletion has nothing to check), as paths to them."""
+    absolute = corpus.resolve()
+    top = Path(_git(absolute, "rev-parse", "--show-toplevel").decode().strip())
+    listing = _git(top, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--",
+                   absolute.relative_to(top).as_posix())
+    staged = [top / name for name in listing.decode("utf-8", "surrogateescape").split("\0") if name]
+    return tuple(path for path in staged if path.name.endswith(".claims.yaml")
+                 or (path.suffix == ".txt" and path.parent.name == "articles"))

@@ -48,8 +48,12 @@ class ReportData:
     claim_count: int
     unchecked: tuple[Unchecked, ...] = ()
     reviews: Mapping[str, ReviewState] = field(default_factory=dict)
-    orphan_reviews: tuple[Review, ...] = ()
+    resolved_reviews: tuple[Review, ...] = ()  # their finding is gone since the last archive
+    archived_reviews: int = 0  # resolved decisions archived earlier, still on record
     change: Change | None = None
+    # what fails the run: set by the command from --fail-on and [tool.claimcheck]
+    fail_on: tuple[Status, ...] = (Status.CONFLICT,)
+    confirmed_errors_fail: bool = False
 
     def is_reviewed(self, finding: Finding) -> bool:
         state = self.reviews.get(finding.id)
@@ -60,8 +64,21 @@ class ReportData:
 
     def failing(self, statuses: tuple[Status, ...]) -> list[Finding]:
         """Unreviewed findings of these statuses; with a change, only those the change touches."""
-        touched = set(self.change.new_articles) if self.change is not None else None
-        return [
-            finding for status in statuses for finding in self.unreviewed(status)
-            if touched is None or any(item.article in touched for item in finding.evidence)
-        ]
+        return [finding for status in statuses for finding in self.unreviewed(status) if self.touches_change(finding)]
+
+    def touches_change(self, finding: Finding) -> bool:
+        """True without a change; with one, whether a claim of a changed article is in its evidence."""
+        if self.change is None:
+            return True
+        touched = set(self.change.new_articles)
+        return any(item.article in touched for item in finding.evidence)
+
+    def confirmed_errors(self) -> list[Finding]:
+        """Findings an editor confirmed as errors of the article (and not stale): listed until corrected."""
+        return [finding for finding in self.findings
+                if self.is_reviewed(finding) and self.reviews[finding.id].review.decision == "confirmed-error"]
+
+    def blocking(self) -> list[Finding]:
+        """What makes this run fail: unreviewed findings of the fail-on statuses the change touches,
+        and, when the policy says so, every confirmed error still awaiting correction."""
+        return [*self.failing(self.fail_on), *(self.confirmed_errors() if self.confirmed_errors_fail else [])]

@@ -33,7 +33,11 @@ def render(data: ReportData) -> str:
     parts = ["# Discrepancy report", _summary(data)]
     if data.change is not None:
         parts.append(_change(data, data.change))
-    reviewed = [finding for finding in data.findings if data.is_reviewed(finding)]
+    confirmed = data.confirmed_errors()
+    if confirmed:
+        parts.append(_confirmed_errors(data, confirmed))
+    confirmed_ids = {finding.id for finding in confirmed}
+    reviewed = [finding for finding in data.findings if data.is_reviewed(finding) and finding.id not in confirmed_ids]
     for status in (Status.CONFLICT, Status.COMPATIBLE):
         parts.append(_detailed_section(data, status, [f for f in data.findings
                                                       if f.status is status and not data.is_reviewed(f)]))
@@ -45,8 +49,8 @@ def render(data: ReportData) -> str:
     parts.append(_coverage_matrix(data))
     if data.unchecked:
         parts.append(_unchecked(data))
-    if data.orphan_reviews:
-        parts.append(_orphans(data))
+    if data.resolved_reviews or data.archived_reviews:
+        parts.append(_resolved(data))
     parts.append(_how_to_review())
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -67,11 +71,28 @@ def _summary(data: ReportData) -> str:
              reviewed, stale, len(data.unchecked)]]
     headers = ["Articles", "Claims", "Findings", "Conflicts", "Compatible", "Single-source", "Corroborated",
                "Reviewed", "Stale reviews", "Unchecked claims"]
+    return f"{_table(rows, headers)}\n\n{_verdict(data)}"
+
+
+def _verdict(data: ReportData) -> str:
+    """What the numbers mean for this run: it fails only on what `blocking` holds, and says so."""
     open_conflicts = len(data.unreviewed(Status.CONFLICT))
-    verdict = (f"**{open_conflicts} conflict{'s' if open_conflicts != 1 else ''} not yet reviewed.** "
-               "CI fails until each is reviewed in `claims/reviews.yaml`." if open_conflicts
+    plural = "s" if open_conflicts != 1 else ""
+    counted = (f"**{open_conflicts} conflict{plural} not yet reviewed.**" if open_conflicts
                else "**No unreviewed conflicts.**")
-    return f"{_table(rows, headers)}\n\n{verdict}"
+    blocking = data.blocking()
+    if blocking:
+        confirmed = len(data.confirmed_errors()) if data.confirmed_errors_fail else 0
+        unreviewed = len(blocking) - confirmed
+        reasons = ([f"{unreviewed} unreviewed finding{'s' if unreviewed != 1 else ''} until reviewed in "
+                    "`claims/reviews.yaml`"] if unreviewed else [])
+        reasons += [f"{confirmed} confirmed error{'s' if confirmed != 1 else ''} until corrected"] if confirmed else []
+        return f"{counted} This check fails on {' and '.join(reasons)}."
+    if open_conflicts and data.change is not None:
+        return f"{counted} None of them is touched by this change: this check passes."
+    if open_conflicts:
+        return f"{counted} They do not fail this check (its fail-on setting)."
+    return counted
 
 
 def _change(data: ReportData, change: Change) -> str:
@@ -174,14 +195,37 @@ def _unchecked(data: ReportData) -> str:
         rows, ["Where", "Claim", "Why"])
 
 
-def _orphans(data: ReportData) -> str:
-    rows = [[markdown_code(review.finding), review.decision, markdown_inline(review.reviewer), review.date.isoformat()]
-            for review in data.orphan_reviews]
-    return ("## Reviews of findings that no longer exist\n\nThe claims behind them changed or were removed; "
-            "delete these entries from `claims/reviews.yaml`.\n\n" + _table(rows, ["Finding", "Decision", "Reviewer", "Date"]))
+def _confirmed_errors(data: ReportData, findings: list[Finding]) -> str:
+    rows = []
+    for finding in findings:
+        review = data.reviews[finding.id].review
+        articles = ", ".join(sorted({markdown_code(item.article) for item in finding.evidence}))
+        rows.append([markdown_code(finding.id), markdown_inline(finding.key), articles,
+                     f"{markdown_inline(review.reviewer)}, {review.date.isoformat()}", markdown_inline(review.reason)])
+    policy = ("They fail every check until corrected (`confirmed-errors = \"fail\"`)." if data.confirmed_errors_fail
+              else "Listed until the article is corrected; they do not fail the check "
+                   "(`confirmed-errors = \"fail\"` in `[tool.claimcheck]` makes them).")
+    table = _table(rows, ["Finding", "About", "Articles", "Confirmed by", "Reason"])
+    return f"## Confirmed errors awaiting correction ({len(findings)})\n\n{policy}\n\n{table}"
+
+
+def _resolved(data: ReportData) -> str:
+    title = f"## Resolved since the last review ({len(data.resolved_reviews)})"
+    count = data.archived_reviews
+    they, are = ("they", "are") if count != 1 else ("it", "is")
+    archived = (f" {count} decision{'s' * (count != 1)} resolved earlier {are} on record in `claims/reviews.yaml` "
+                f"with the date {they} resolved (`resolved:`)." if count else "")
+    if not data.resolved_reviews:
+        return f"{title}\n\nNone.{archived}"
+    rows = [[markdown_code(review.finding), review.decision, markdown_inline(review.reviewer), review.date.isoformat(),
+             markdown_inline(review.reason)] for review in data.resolved_reviews]
+    intro = ("The findings these decisions were about no longer exist: the claims behind them were corrected or "
+             "removed. Nothing to do; they stay on record in `claims/reviews.yaml`, and `claimcheck review --archive` "
+             "marks them with the date they resolved." + archived)
+    return f"{title}\n\n{intro}\n\n" + _table(rows, ["Finding", "Decision", "Reviewer", "Date", "Reason"])
 
 
 def _how_to_review() -> str:
     return ("## Recording a decision\n\nCopy the finding id and its evidence fingerprint into `claims/reviews.yaml`, "
             "or run `claimcheck review FINDING-ID --decision dismissed --reviewer NAME --reason \"...\"`. "
-            "Decisions: `confirmed-error`, `dismissed`, `corrected`.")
+            "Decisions: `confirmed-error`, `dismissed`, `corrected`, `disputed`.")

@@ -13,7 +13,7 @@ from pathlib import Path
 from checker.findings.finding import Finding
 from checker.findings.reviews import ReviewState, apply_reviews
 from checker.model.corpus import Corpus, Location
-from checker.model.diagnostics import Code, Diagnostic
+from checker.model.diagnostics import Diagnostic
 from checker.model.reviews import Review
 from checker.report.data import ReportData, Unchecked
 
@@ -42,7 +42,7 @@ def name_articles(by_path: Mapping[Path, str], files: tuple[Path, ...]) -> tuple
 
 def scoped_to_change(result: CheckResult) -> CheckResult:
     """Only the findings the change touches (a claim of a changed article among their evidence),
-    and the reviews of those; counts, input errors and orphan reviews stay corpus-wide."""
+    and the reviews of those; counts, input errors and resolved reviews stay corpus-wide."""
     report = result.report
     touched = set(report.change.new_articles) if report.change is not None else set()
     findings = tuple(finding for finding in report.findings if any(e.article in touched for e in finding.evidence))
@@ -51,9 +51,9 @@ def scoped_to_change(result: CheckResult) -> CheckResult:
     return replace(result, findings=findings, report=replace(report, findings=findings, reviews=reviews))
 
 
-def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> tuple[ReportData, list[Diagnostic]]:
+def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> ReportData:
     fingerprints = {finding.id: finding.fingerprint for finding in findings}
-    states, orphans, problems = review_outcome(fingerprints, corpus.reviews)
+    states, resolved = review_outcome(fingerprints, corpus.reviews)
     unchecked = tuple(Unchecked(item.location.path, item.location.line, item.claim_id, item.reason)
                       for item in corpus.unchecked)
     report = ReportData(
@@ -62,20 +62,19 @@ def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> tuple[ReportDa
         claim_count=len(corpus.claims),
         unchecked=unchecked,
         reviews=states,
-        orphan_reviews=tuple(orphans),
+        resolved_reviews=tuple(resolved),
+        archived_reviews=archived_count(corpus.reviews),
     )
-    return report, problems
+    return report
 
 
 def review_outcome(fingerprints: Mapping[str, str], reviews: tuple[tuple[Review, Location], ...]
-                   ) -> tuple[dict[str, ReviewState], list[Review], list[Diagnostic]]:
-    """Decisions matched to findings; the decisions whose finding no longer exists, as input errors too."""
-    states, orphans = apply_reviews(dict(fingerprints), [review for review, _ in reviews])
-    locations = {id(review): location for review, location in reviews}
-    problems = [
-        Diagnostic(locations[id(review)].path, locations[id(review)].line, locations[id(review)].column, Code.REVIEW,
-                   f"review names finding {review.finding}, which no longer exists",
-                   "the claims behind it changed or were removed: delete this review")
-        for review in orphans
-    ]
-    return states, orphans, problems
+                   ) -> tuple[dict[str, ReviewState], list[Review]]:
+    """Decisions matched to findings, and those resolved since the last archive (their finding is
+    gone: the article was corrected). A resolved decision is not an input error: it stays on
+    record in reviews.yaml until an editor archives it (`claimcheck review --archive`)."""
+    return apply_reviews(dict(fingerprints), [review for review, _ in reviews])
+
+
+def archived_count(reviews: tuple[tuple[Review, Location], ...]) -> int:
+    return sum(1 for review, _ in reviews if review.resolved is not None)

@@ -12,14 +12,14 @@ from checker.findings.finding import Evidence, Finding, Severity, Status
 from checker.pipeline import check_corpus
 from checker.report import github, sarif
 from checker.report.data import ReportData
-from tests.conftest import REPO
+from tests.conftest import SEED_CORPUS
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 
 
 def seed_report(monkeypatch) -> ReportData:
-    monkeypatch.chdir(REPO)
-    return check_corpus(Path("claims"), Config()).report
+    monkeypatch.chdir(SEED_CORPUS.parent)
+    return check_corpus(Path(SEED_CORPUS.name), Config()).report
 
 
 def test_sarif_validates_against_the_official_schema(monkeypatch):
@@ -52,7 +52,7 @@ def test_github_annotations_respect_the_limits_and_say_what_was_left_out():
     findings = tuple(_finding(n, Status.CONFLICT, Severity.ERROR) for n in range(25)) + tuple(
         _finding(100 + n, Status.COMPATIBLE, Severity.NOTE) for n in range(15))
     lines = github.render(ReportData(findings, ("a",), 40)).splitlines()
-    kinds = [line.split(" ", 1)[0] for line in lines]  # 10 errors; 9 notices + the summary notice
-    assert kinds.count("::error") == 10 and kinds.count("::notice") == 10 and len(lines) <= 50
-    assert lines[-1].startswith("::notice title=claimcheck::21 more findings were not annotated")
-    assert "%0Asecond line" in lines[0] and "file=claims/a.claims.yaml,line=0" in lines[0]
+    kinds = [line.split(" ", 1)[0] for line in lines]  # 10 errors, 10 warnings, the summary notice
+    assert (kinds.count("::error"), kinds.count("::warning"), kinds.count("::notice")) == (10, 10, 1)
+    assert lines[-1].startswith("::notice title=claimcheck::20 more annotations were left out")
+    assert "%0Asecond line" in lines[0] and "file=claims/a.claims.yaml,line=1,col=3" in lines[0]
