@@ -1,0 +1,147 @@
+"""The story of one fact, told once: its value clusters as one finding an editor can read.
+
+"3 independent sources say USD 500 billion (a, b, c); d says USD 400 billion". With a
+clear majority (strictly most independent sources) the story names the outlier(s); without
+one it lists the clusters side by side and prefers none. Articles are named up to five per
+cluster, so a wire story carried by 300 outlets stays one short paragraph.
+
+The id is the rule, the key and the status (`stable_id`); the fingerprint covers the status,
+the claims outside the majority and the clusters' values, so an outlet joining the majority
+neither changes the id nor makes a review stale, while a new dissenting claim does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from checker.clusters import Cluster, Clustering, Item, majority
+from checker.findings import ClusterSummary, Finding, Status, stable_id, story_fingerprint
+
+MAX_NAMED = 5  # articles named per cluster before "and N more"
+
+
+@dataclass
+class Story:
+    """What a rule found about one key, ready to be told."""
+
+    clusterings: list[Clustering]
+    claims: Mapping[str, object]  # uid -> LoadedClaim
+    article_of: Callable[[str], str]
+    value_of: Callable[[str], str]  # uid -> value text
+    notes: list[str] = field(default_factory=list)  # extra sentences (time zones, bounds, units)
+    compatible_reasons: list[str] = field(default_factory=list)  # why not a plain agreement
+    outlier_text: dict[str, str] = field(default_factory=dict)  # uid -> how the rule explains that outlier
+
+
+def named(articles: Iterable[str]) -> str:
+    ordered = sorted(set(articles))
+    shown = ", ".join(ordered[:MAX_NAMED])
+    return shown + (f" and {len(ordered) - MAX_NAMED} more" if len(ordered) > MAX_NAMED else "")
+
+
+def cluster_label(story: Story, cluster: Cluster) -> str:
+    """The value the cluster stands for: what most of its firm members say."""
+    voices = [item for item in cluster.members if item.firm] or cluster.members or cluster.fitting
+    counts = Counter(story.value_of(item.uid) for item in voices)
+    return min(counts, key=lambda text: (-counts[text], text))
+
+
+def _say(story: Story, items: list[Item], label: str) -> str:
+    sources = {item.source for item in items}
+    articles = [story.article_of(item.uid) for item in items]
+    if len(sources) > 1:
+        return f"{len(sources)} independent sources say {label} ({named(articles)})"
+    verb = "says" if len(set(articles)) == 1 else "say"
+    return f"{named(articles)} {verb} {label}"
+
+
+def status_of(story: Story) -> Status | None:
+    if any(clustering.disjoint for clustering in story.clusterings):
+        return Status.CONFLICT
+    if story.compatible_reasons or any(clustering.loosely_placed() for clustering in story.clusterings):
+        return Status.COMPATIBLE
+    corroborated = any(len(cluster.corroborated_by()) > 1 for clustering in story.clusterings
+                       for cluster in clustering.clusters)
+    vague = any(clustering.corroborating_vague for clustering in story.clusterings)
+    return Status.CONSISTENT if corroborated or vague else Status.COMPATIBLE
+
+
+def tell(story: Story, rule: str, name: str, key: str, evidence: Callable[[str], object],
+         status: Status | None = None) -> Finding:
+    status = status or status_of(story)
+    clusters = [cluster for clustering in story.clusterings for cluster in clustering.clusters]
+    outliers = [item for clustering in story.clusterings for item in clustering.outliers]
+    leader = majority(clusters) if len(story.clusterings) == 1 else None
+    summaries, sentences, dissent = _summaries(story, clusters, outliers, leader, status)
+    sentences += _placed(story, clusters)
+    sentences += story.notes + story.compatible_reasons
+    message = _opening(status, leader, len(clusters) + len(outliers)) + " ".join(
+        sentence if sentence.endswith(".") else sentence + "." for sentence in sentences)
+    cited = tuple(evidence(uid) for uid in sorted(story.claims))
+    outlying = [item for item in cited if item.uid in dissent]
+    return Finding(rule, name, status, message, key, cited, aspect=status.value,
+                   id=stable_id(rule, key, status.value),
+                   fingerprint=story_fingerprint(status.value, outlying, [s.label for s in summaries]),
+                   clusters=tuple(summaries))
+
+
+def _opening(status: Status, leader: Cluster | None, count: int) -> str:
+    if status is Status.CONFLICT:
+        return "The sources disagree. " if leader is not None else \
+            f"The sources disagree and no value has a majority ({count} values side by side). "
+    return ""
+
+
+def _summaries(story: Story, clusters: list[Cluster], outliers: list[Item], leader: Cluster | None,
+               status: Status) -> tuple[list[ClusterSummary], list[str], set[str]]:
+    summaries, sentences = [], []
+    dissent: set[str] = set(story.claims)
+    if leader is not None:
+        dissent -= {item.uid for item in leader.members}
+    ordered = sorted(clusters, key=lambda cluster: (cluster is not leader, -len(cluster.sources()), cluster.point))
+    for cluster in ordered:
+        if not cluster.members:
+            continue
+        label = cluster_label(story, cluster)
+        role = "majority" if cluster is leader else ("outlier" if leader is not None else "side")
+        summaries.append(ClusterSummary(label, tuple(sorted(item.uid for item in cluster.members)),
+                                        len(cluster.sources()), role))
+        sentence = _say(story, cluster.members, label)
+        if status is Status.CONSISTENT and len(clusters) == 1:
+            sentence = sentence.replace(" say ", " agree: ", 1) if " independent sources " in sentence else sentence
+        sentences.append(sentence)
+    for item in sorted(outliers, key=lambda item: item.uid):
+        label = story.value_of(item.uid)
+        summaries.append(ClusterSummary(label, (item.uid,), 1, "outlier"))
+        sentences.append(story.outlier_text.get(item.uid) or
+                         f"{story.article_of(item.uid)} says {label}, which fits none of them")
+    return summaries, sentences, dissent
+
+
+def _placed(story: Story, clusters: list[Cluster]) -> list[str]:
+    sentences = []
+    for cluster in clusters:
+        if not cluster.members:
+            continue
+        label = cluster_label(story, cluster)
+        fitting = [item for item in cluster.fitting if item.uid not in {m.uid for m in cluster.members}]
+        if fitting:
+            says = "; ".join(f"{story.article_of(item.uid)} says {story.value_of(item.uid)}"
+                             for item in _first(fitting))
+            sentences.append(f"Fits {label} without corroborating it: {says}{_more(fitting)}")
+        if cluster.touching:
+            says = "; ".join(f"{story.article_of(item.uid)} says {story.value_of(item.uid)}"
+                             for item in _first(cluster.touching))
+            sentences.append(f"Touches {label} at an open bound (compatible, not a conflict): {says}"
+                             f"{_more(cluster.touching)}")
+    return sentences
+
+
+def _first(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda item: item.uid)[:MAX_NAMED]
+
+
+def _more(items: list[Item]) -> str:
+    return f" and {len(items) - MAX_NAMED} more" if len(items) > MAX_NAMED else ""
