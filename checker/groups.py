@@ -43,8 +43,8 @@ def fact_prefix(subject: str, prop: str) -> str:
     return tag("key", subject, prop, "")
 
 
-def signature_tag(claim: LoadedClaim) -> str | None:
-    signature = misattribution.distinctive(claim.value)
+def signature_tag(claim: LoadedClaim, properties: Mapping[str, Property]) -> str | None:
+    signature = misattribution.signature(claim, properties)
     if signature is None:
         return None
     return tag("sig", claim.property, *(_canonical(part) for part in signature))
@@ -73,7 +73,7 @@ def claim_tags(claim: LoadedClaim, properties: Mapping[str, Property], tagged_ke
     """Every group the claim belongs to, but its article and its quote's word runs (looked up apart);
     `tagged_key`: the tag of the claim's key, when made already."""
     tags = [tagged_key or key_tag(key_of(claim))]
-    signature = signature_tag(claim)
+    signature = signature_tag(claim, properties)
     if signature is not None:
         tags.append(signature)
     prop = properties.get(claim.property)
@@ -110,7 +110,7 @@ def finding_group(finding: Finding, claims: Mapping[str, LoadedClaim], propertie
     if rule in FACT_RULES:
         return fact_prefix(first.subject, first.property)
     if rule == "CC108":
-        return signature_tag(first) or tag("sig")
+        return signature_tag(first, properties) or tag("sig")
     if rule == "CC110":
         return tag("article", first.article)
     if rule == "CC106":
