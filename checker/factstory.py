@@ -12,13 +12,19 @@ neither changes the id nor makes a review stale, while a new dissenting claim do
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from checker.clusters import Cluster, Clustering, Item, majority
+from checker.clusters import Cluster, Clustering, Item, Span, majority
 from checker.findings import ClusterSummary, Finding, Status, stable_id, story_fingerprint
+from checker.models import BooleanValue, EntityValue
+from checker.values import DateSpan, Granularity, Hedge, Interval
 
+LOWER_BOUNDS = frozenset({Hedge.MORE_THAN, Hedge.AT_LEAST})
+UPPER_BOUNDS = frozenset({Hedge.LESS_THAN, Hedge.UP_TO})
 MAX_NAMED = 5  # articles named per cluster before "and N more"
 
 
@@ -145,3 +151,63 @@ def _first(items: list[Item]) -> list[Item]:
 
 def _more(items: list[Item]) -> str:
     return f" and {len(items) - MAX_NAMED} more" if len(items) > MAX_NAMED else ""
+
+
+# ---- claims as clustering items ------------------------------------------------------------
+
+
+def bound(value: Decimal | None, inclusive: bool, side: int) -> tuple | None:
+    return None if value is None else (value, 0 if inclusive else side)
+
+
+def span_of(interval: Interval) -> Span:
+    return Span(bound(interval.low, interval.low_inclusive, 1), bound(interval.high, interval.high_inclusive, -1))
+
+
+def amount_item(claim, source: str, tolerance: Decimal) -> Item:
+    value = claim.value
+    if isinstance(value, Interval):
+        unit = (getattr(value, "currency", None), getattr(value, "unit", None))
+        widened = value.widened(tolerance)
+        hedge = value.hedge
+        firm = hedge not in LOWER_BOUNDS | UPPER_BOUNDS | {Hedge.VAGUE} and None not in (value.low, value.high)
+        nominal = None
+        if hedge in LOWER_BOUNDS | UPPER_BOUNDS:
+            stated = value.low if hedge in LOWER_BOUNDS else value.high
+            nominal = span_of(Interval(low=stated, high=stated).widened(tolerance))
+        return Item(claim.uid, source, span_of(widened), firm, nominal, hedge is Hedge.VAGUE, unit)
+    authored = claim.claim.value
+    if isinstance(authored, BooleanValue):
+        point = ("yes" if authored.value else "no", 0)
+    elif isinstance(authored, EntityValue):
+        point = (authored.entity, 0)
+    else:
+        point = (repr(authored), 0)
+    return Item(claim.uid, source, Span(point, point), True, unit=("by-value",))
+
+
+def is_firm(span: DateSpan) -> bool:
+    return (span.start is not None and span.end is not None and span.hedge not in (Hedge.BY, Hedge.SINCE)
+            and span.granularity is not Granularity.OPEN)
+
+
+def is_constraint(span: DateSpan) -> bool:
+    """A year-less form: a weekday, a month or a day with no calendar bounds."""
+    return span.start is None and span.end is None and (span.weekday, span.month, span.day) != (None, None, None)
+
+
+def _day_bound(day: dt.date | None, slack: int, side: int) -> tuple | None:
+    return None if day is None else (day.toordinal() + side * slack, 0)
+
+
+def date_item(claim, source: str, slack: int) -> Item:
+    span = claim.value
+    firm = is_firm(span)
+    return Item(claim.uid, source, Span(_day_bound(span.start, slack, -1), _day_bound(span.end, slack, 1)), firm,
+                vague=not firm)
+
+
+def region_span(cluster: Cluster) -> DateSpan:
+    low = cluster.region_low[0] if cluster.region_low is not None else cluster.point[0]
+    return DateSpan(start=dt.date.fromordinal(low), end=dt.date.fromordinal(cluster.point[0]),
+                    granularity=Granularity.DAY)

@@ -39,19 +39,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from checker import clusters as clustering
-from checker.clusters import Item, Span
-from checker.factstory import Story, tell
+from checker.clusters import Item
+from checker.factstory import Story, amount_item, tell
 from checker.findings import Finding, Status, stable_id
 from checker.index import Index, Key
-from checker.models import BooleanValue, EntityValue
 from checker.values import Hedge, Interval
 
 CODE = "CC101"
 NAME = "value-agreement"
 SEVERITY = "error"
 COMPARED_KINDS = ("money", "quantity", "count", "fraction", "entity", "boolean")
-LOWER_BOUNDS = frozenset({Hedge.MORE_THAN, Hedge.AT_LEAST})
-UPPER_BOUNDS = frozenset({Hedge.LESS_THAN, Hedge.UP_TO})
 BOUND_WORDS = {None: "exactly", Hedge.MORE_THAN: "more than", Hedge.AT_LEAST: "at least",
                Hedge.LESS_THAN: "less than", Hedge.UP_TO: "up to"}
 
@@ -62,41 +59,11 @@ def check(index: Index, options: None = None) -> Iterator[Finding]:
         if prop.cardinality != "single":
             continue
         claims = index.by_key[key]
-        items = {claim.uid: item_of(claim, index.source(claim), Decimal(str(prop.tolerance.relative)))
+        items = {claim.uid: amount_item(claim, index.source(claim), Decimal(str(prop.tolerance.relative)))
                  for claim in claims}
         yield from _within_articles(index, key, claims, items)
         if len(index.sources(claims)) > 1:
             yield _across(index, key, claims, items)
-
-
-def bound(value: Decimal | None, inclusive: bool, side: int) -> tuple | None:
-    return None if value is None else (value, 0 if inclusive else side)
-
-
-def span_of(interval: Interval) -> Span:
-    return Span(bound(interval.low, interval.low_inclusive, 1), bound(interval.high, interval.high_inclusive, -1))
-
-
-def item_of(claim, source: str, tolerance: Decimal) -> Item:
-    value = claim.value
-    if isinstance(value, Interval):
-        unit = (getattr(value, "currency", None), getattr(value, "unit", None))
-        widened = value.widened(tolerance)
-        hedge = value.hedge
-        firm = hedge not in LOWER_BOUNDS | UPPER_BOUNDS | {Hedge.VAGUE} and None not in (value.low, value.high)
-        nominal = None
-        if hedge in LOWER_BOUNDS | UPPER_BOUNDS:
-            stated = value.low if hedge in LOWER_BOUNDS else value.high
-            nominal = span_of(Interval(low=stated, high=stated).widened(tolerance))
-        return Item(claim.uid, source, span_of(widened), firm, nominal, hedge is Hedge.VAGUE, unit)
-    authored = claim.claim.value
-    if isinstance(authored, BooleanValue):
-        point = ("yes" if authored.value else "no", 0)
-    elif isinstance(authored, EntityValue):
-        point = (authored.entity, 0)
-    else:
-        point = (repr(authored), 0)
-    return Item(claim.uid, source, Span(point, point), True, unit=("by-value",))
 
 
 def _across(index: Index, key: Key, claims, items: dict[str, Item]) -> Finding:

@@ -36,10 +36,10 @@ from collections.abc import Iterator
 from checker import clusters as clustering
 from checker.clusters import Cluster, Item, Span
 from checker.compare import first_common_day, nearest_weekday_offset
-from checker.factstory import Story, tell
+from checker.factstory import Story, date_item, is_constraint, region_span, tell
 from checker.findings import Finding, Status, stable_id
 from checker.index import Index, Key
-from checker.values import WEEKDAY_NAMES, DateSpan, Granularity, Hedge
+from checker.values import WEEKDAY_NAMES, DateSpan
 
 CODE = "CC102"
 NAME = "date-agreement"
@@ -58,33 +58,12 @@ def check(index: Index, options: None = None) -> Iterator[Finding]:
             yield _across(index, key, claims, prop.tolerance.days)
 
 
-def is_firm(span: DateSpan) -> bool:
-    return (span.start is not None and span.end is not None and span.hedge not in (Hedge.BY, Hedge.SINCE)
-            and span.granularity is not Granularity.OPEN)
-
-
-def is_constraint(span: DateSpan) -> bool:
-    """A year-less form: a weekday, a month or a day with no calendar bounds."""
-    return span.start is None and span.end is None and (span.weekday, span.month, span.day) != (None, None, None)
-
-
-def _bound(day: dt.date | None, slack: int, side: int) -> tuple | None:
-    return None if day is None else (day.toordinal() + side * slack, 0)
-
-
-def item_of(claim, source: str, slack: int) -> Item:
-    span = claim.value
-    firm = is_firm(span)
-    return Item(claim.uid, source, Span(_bound(span.start, slack, -1), _bound(span.end, slack, 1)), firm,
-                vague=not firm)
-
-
 def _across(index: Index, key: Key, claims, slack: int) -> Finding:
     spanned = [claim for claim in claims if not is_constraint(claim.value) and
                (claim.value.start is not None or claim.value.end is not None)]
     constraints = [claim for claim in claims if is_constraint(claim.value)]
     unpinned = [claim for claim in claims if claim not in spanned and claim not in constraints]
-    items = [item_of(claim, index.source(claim), slack) for claim in spanned]
+    items = [date_item(claim, index.source(claim), slack) for claim in spanned]
     found = clustering.cluster(items)
     story = Story([found], {claim.uid: claim for claim in claims}, lambda uid: index.by_uid[uid].article,
                   lambda uid: index.value_text(index.by_uid[uid]))
@@ -111,17 +90,11 @@ def _pinned_years(items: list[Item]) -> range | None:
     return range(low, high + 1) if high - low < MAX_PINNED_YEARS else None
 
 
-def _region_span(cluster: Cluster) -> DateSpan:
-    low = cluster.region_low[0] if cluster.region_low is not None else cluster.point[0]
-    return DateSpan(start=dt.date.fromordinal(low), end=dt.date.fromordinal(cluster.point[0]),
-                    granularity=Granularity.DAY)
-
-
 def _place_constraints(index: Index, story: Story, found, constraints, years: range, slack: int) -> None:
     """Year-less forms read within the years the fact's other claims pin."""
     for claim in constraints:
         item = Item(claim.uid, index.source(claim), Span(None, None), False, vague=True)
-        fits = lambda _item, each, span=claim.value: first_common_day(_region_span(each), span, slack) is not None
+        fits = lambda _item, each, span=claim.value: first_common_day(region_span(each), span, slack) is not None
         if clustering.place(item, found.clusters, fits) == "outlier":
             found.outliers.append(item)
             story.outlier_text[claim.uid] = _constraint_miss(index, claim, found.clusters, years)
@@ -131,7 +104,7 @@ def _constraint_miss(index: Index, claim, clusters: list[Cluster], years: range)
     span = claim.value
     within = str(years.start) if len(years) == 1 else f"{years.start}-{years[-1]}"
     text = f"{claim.article} says {_form(claim)}, which, read within {within}, matches none of the dates"
-    days = [_region_span(each).start for each in clusters if _region_span(each).start == _region_span(each).end]
+    days = [region_span(each).start for each in clusters if region_span(each).start == region_span(each).end]
     if span.weekday is not None and days:
         text += ": " + ", ".join(f"{day.isoformat()} was a {WEEKDAY_NAMES[day.weekday()]}, not a "
                                  f"{WEEKDAY_NAMES[span.weekday]}" for day in days[:5])
@@ -168,7 +141,7 @@ def _time_zone_notes(index: Index, story: Story, found) -> list[str]:
     """One day apart, for day-level clusters, a weekday against a date, or two weekdays."""
     days = []
     for each in found.clusters:
-        region = _region_span(each)
+        region = region_span(each)
         if region.start == region.end and each.members:
             days.append((region.start, each.members))
     pairs = [(a, b) for (a, b) in zip(days, days[1:]) if (b[0] - a[0]).days == 1]
