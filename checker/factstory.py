@@ -106,7 +106,8 @@ def _summaries(story: Story, clusters: list[Cluster], outliers: list[Item], lead
     dissent: set[str] = set(story.claims)
     if leader is not None:
         dissent -= {item.uid for item in leader.members}
-    ordered = sorted(clusters, key=lambda cluster: (cluster is not leader, -len(cluster.sources()), cluster.point))
+    ordered = sorted(clusters, key=lambda cluster: (cluster is not leader, -len(cluster.sources()),
+                                                     min((item.uid for item in cluster.members), default="")))
     for cluster in ordered:
         if not cluster.members:
             continue

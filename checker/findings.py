@@ -67,7 +67,7 @@ class ClusterSummary:
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str  # code, e.g. CC102
-    name: str  # e.g. weekday-contradicts-date
+    name: str  # e.g. date-agreement
     status: Status
     message: str
     key: str  # subject · property · scope, as shown to editors
