@@ -6,8 +6,9 @@ one it lists the clusters side by side and prefers none. Articles are named up t
 cluster, so a wire story carried by 300 outlets stays one short paragraph.
 
 The id is the rule, the key and the status (`stable_id`); the fingerprint covers the status,
-the claims outside the majority and the clusters' values, so an outlet joining the majority
-neither changes the id nor makes a review stale, while a new dissenting claim does.
+the claims outside the majority and the values of the other clusters, so an outlet joining
+the majority neither changes the id nor makes a review stale (not even when it tips how the
+majority's value is worded), while a new dissenting claim does.
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def tell(story: Story, rule: str, name: str, key: str, evidence: Callable[[str],
     outlying = [item for item in cited if item.uid in dissent]
     return Finding(rule, name, status, message, key, cited, aspect=status.value,
                    id=stable_id(rule, key, status.value),
-                   fingerprint=story_fingerprint(status.value, outlying, [s.label for s in summaries]),
+                   fingerprint=story_fingerprint(status.value, outlying,
+                                                 [s.label for s in summaries if s.role != "majority"]),
                    clusters=tuple(summaries))
 
 
