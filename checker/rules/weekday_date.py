@@ -62,7 +62,8 @@ def _across(index: Index, key: Key, claims, slack: int) -> Finding:
     spanned = [claim for claim in claims if not is_constraint(claim.value) and
                (claim.value.start is not None or claim.value.end is not None)]
     constraints = [claim for claim in claims if is_constraint(claim.value)]
-    unpinned = [claim for claim in claims if claim not in spanned and claim not in constraints]
+    placed = {claim.uid for claim in (*spanned, *constraints)}
+    unpinned = [claim for claim in claims if claim.uid not in placed]
     items = [date_item(claim, index.source(claim), slack) for claim in spanned]
     found = clustering.cluster(items)
     story = Story([found], {claim.uid: claim for claim in claims}, lambda uid: index.by_uid[uid].article,
