@@ -27,6 +27,7 @@ from checker.values import DateSpan, Granularity, Hedge, Interval
 LOWER_BOUNDS = frozenset({Hedge.MORE_THAN, Hedge.AT_LEAST})
 UPPER_BOUNDS = frozenset({Hedge.LESS_THAN, Hedge.UP_TO})
 MAX_NAMED = 5  # articles named per cluster before "and N more"
+MAX_TOLD = 8  # clusters told in the message; the rest are counted (all are in `Finding.clusters`)
 
 
 @dataclass
@@ -126,6 +127,10 @@ def _summaries(story: Story, clusters: list[Cluster], outliers: list[Item], lead
         summaries.append(ClusterSummary(label, (item.uid,), 1, "outlier"))
         sentences.append(story.outlier_text.get(item.uid) or
                          f"{story.article_of(item.uid)} says {label}, which fits none of them")
+    if len(sentences) > MAX_TOLD:
+        rest = summaries[MAX_TOLD:]
+        sources = sum(summary.sources for summary in rest)
+        sentences = [*sentences[:MAX_TOLD], f"{len(rest)} other values, from {sources} sources in all"]
     return summaries, sentences, dissent
 
 

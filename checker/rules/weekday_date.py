@@ -146,8 +146,9 @@ def _time_zone_notes(index: Index, story: Story, found) -> list[str]:
         if region.start == region.end and each.members:
             days.append((region.start, each.members))
     pairs = [(a, b) for (a, b) in zip(days, days[1:]) if (b[0] - a[0]).days == 1]
+    pairs.sort(key=lambda pair: -len({item.source for _day, items in pair for item in items}))  # the weightiest first
     notes = []
-    for (first, first_items), (second, second_items) in pairs[:3]:
+    for (first, first_items), (second, second_items) in sorted(pairs[:2], key=lambda pair: pair[0][0]):
         claims = [index.by_uid[item.uid] for item in (*first_items, *second_items)]
         notes.append(f"{first.isoformat()} in {_sources(first_items)}, {second.isoformat()} in "
                      f"{_sources(second_items)}{_where(index, claims)}: {ONE_DAY}")
