@@ -53,7 +53,22 @@ def cluster_label(story: Story, cluster: Cluster) -> str:
     """The value the cluster stands for: what most of its firm members say."""
     voices = [item for item in cluster.members if item.firm] or cluster.members or cluster.fitting
     counts = Counter(story.value_of(item.uid) for item in voices)
-    return min(counts, key=lambda text: (-counts[text], text))
+    widths: dict[str, object] = {}
+    for item in voices:  # of equally frequent values, the narrowest stands for the cluster
+        width = _width(item)
+        text = story.value_of(item.uid)
+        widths[text] = width if text not in widths else min(widths[text], width)
+    return min(counts, key=lambda text: (-counts[text], widths[text], text))
+
+
+def _width(item: Item):
+    low, high = item.span.low, item.span.high
+    if low is None or high is None:
+        return float("inf")
+    try:
+        return high[0] - low[0]
+    except TypeError:  # values compared by equality (entities, yes/no)
+        return 0
 
 
 def _say(story: Story, items: list[Item], label: str) -> str:
@@ -127,11 +142,23 @@ def _summaries(story: Story, clusters: list[Cluster], outliers: list[Item], lead
         summaries.append(ClusterSummary(label, (item.uid,), 1, "outlier"))
         sentences.append(story.outlier_text.get(item.uid) or
                          f"{story.article_of(item.uid)} says {label}, which fits none of them")
+    sentences += _fitting_several(story, [cluster for cluster in ordered if cluster.members])
     if len(sentences) > MAX_TOLD:
         rest = summaries[MAX_TOLD:]
         sources = sum(summary.sources for summary in rest)
         sentences = [*sentences[:MAX_TOLD], f"{len(rest)} other values, from {sources} sources in all"]
     return summaries, sentences, dissent
+
+
+def _fitting_several(story: Story, clusters: list[Cluster]) -> list[str]:
+    """A claim whose interval holds the values of two clusters (a range over both) fits both."""
+    held: dict[str, list[str]] = {}
+    for cluster in clusters:
+        for item in cluster.members:
+            held.setdefault(item.uid, []).append(cluster_label(story, cluster))
+    several = sorted(uid for uid, labels in held.items() if len(labels) > 1)
+    return [f"{story.article_of(uid)} says {story.value_of(uid)}, which fits both {' and '.join(held[uid][:3])}"
+            for uid in several[:MAX_NAMED]]
 
 
 def _placed(story: Story, clusters: list[Cluster]) -> list[str]:
