@@ -67,7 +67,7 @@ def _across(index: Index, key: Key, claims, slack: int) -> Finding:
     items = [date_item(claim, index.source(claim), slack) for claim in spanned]
     found = clustering.cluster(items)
     story = Story([found], {claim.uid: claim for claim in claims}, lambda uid: index.by_uid[uid].article,
-                  lambda uid: index.value_text(index.by_uid[uid]))
+                  lambda uid: _value(index, index.by_uid[uid]))
     firm_clusters = found.clusters if any(item.firm for item in items) else []
     years = _pinned_years(items)
     if firm_clusters and years:
@@ -132,6 +132,11 @@ def _bare_constraints(index: Index, story: Story, found, constraints, slack: int
         said = "; ".join(f"{claim.article} says {index.value_text(claim)}" for claim in constraints[:5])
         story.compatible_reasons.append(f"Nothing pins a year for these dates, so they cannot be compared with "
                                         f"a calendar day: {said}")
+
+
+def _value(index: Index, claim) -> str:
+    """A year-less form as written: it is read within the years the other claims pin, not unresolved."""
+    return f"{_form(claim)} (no year given)" if is_constraint(claim.value) else index.value_text(claim)
 
 
 def _form(claim) -> str:
