@@ -41,6 +41,7 @@ class Story:
     notes: list[str] = field(default_factory=list)  # extra sentences (time zones, bounds, units)
     compatible_reasons: list[str] = field(default_factory=list)  # why not a plain agreement
     outlier_text: dict[str, str] = field(default_factory=dict)  # uid -> how the rule explains that outlier
+    labels: dict[int, str] = field(default_factory=dict)  # cluster identity -> label, computed once
 
 
 def named(articles: Iterable[str]) -> str:
@@ -51,6 +52,13 @@ def named(articles: Iterable[str]) -> str:
 
 def cluster_label(story: Story, cluster: Cluster) -> str:
     """The value the cluster stands for: what most of its firm members say."""
+    label = story.labels.get(id(cluster))
+    if label is None:
+        label = story.labels[id(cluster)] = _label(story, cluster)
+    return label
+
+
+def _label(story: Story, cluster: Cluster) -> str:
     voices = [item for item in cluster.members if item.firm] or cluster.members or cluster.fitting
     counts = Counter(story.value_of(item.uid) for item in voices)
     widths: dict[str, object] = {}
@@ -154,8 +162,9 @@ def _fitting_several(story: Story, clusters: list[Cluster]) -> list[str]:
     """A claim whose interval holds the values of two clusters (a range over both) fits both."""
     held: dict[str, list[str]] = {}
     for cluster in clusters:
+        label = cluster_label(story, cluster)
         for item in cluster.members:
-            held.setdefault(item.uid, []).append(cluster_label(story, cluster))
+            held.setdefault(item.uid, []).append(label)
     several = sorted(uid for uid, labels in held.items() if len(labels) > 1)
     return [f"{story.article_of(uid)} says {story.value_of(uid)}, which fits both {' and '.join(held[uid][:3])}"
             for uid in several[:MAX_NAMED]]
