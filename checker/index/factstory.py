@@ -27,6 +27,7 @@ from checker.model.values import DateSpan, Granularity, Hedge, Interval
 LOWER_BOUNDS = frozenset({Hedge.MORE_THAN, Hedge.AT_LEAST})
 UPPER_BOUNDS = frozenset({Hedge.LESS_THAN, Hedge.UP_TO})
 MAX_NAMED = 5  # articles named per cluster before "and N more"
+MAX_TOLD = 8  # clusters told in the message; the rest are counted (all are in `Finding.clusters`)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Story:
     notes: list[str] = field(default_factory=list)  # extra sentences (time zones, bounds, units)
     compatible_reasons: list[str] = field(default_factory=list)  # why not a plain agreement
     outlier_text: dict[str, str] = field(default_factory=dict)  # uid -> how the rule explains that outlier
+    labels: dict[int, str] = field(default_factory=dict)  # cluster identity -> label, computed once
 
 
 def named(articles: Iterable[str]) -> str:
@@ -50,9 +52,31 @@ def named(articles: Iterable[str]) -> str:
 
 def cluster_label(story: Story, cluster: Cluster) -> str:
     """The value the cluster stands for: what most of its firm members say."""
+    label = story.labels.get(id(cluster))
+    if label is None:
+        label = story.labels[id(cluster)] = _label(story, cluster)
+    return label
+
+
+def _label(story: Story, cluster: Cluster) -> str:
     voices = [item for item in cluster.members if item.firm] or cluster.members or cluster.fitting
     counts = Counter(story.value_of(item.uid) for item in voices)
-    return min(counts, key=lambda text: (-counts[text], text))
+    widths: dict[str, object] = {}
+    for item in voices:  # of equally frequent values, the narrowest stands for the cluster
+        width = _width(item)
+        text = story.value_of(item.uid)
+        widths[text] = width if text not in widths else min(widths[text], width)
+    return min(counts, key=lambda text: (-counts[text], widths[text], text))
+
+
+def _width(item: Item):
+    low, high = item.span.low, item.span.high
+    if low is None or high is None:
+        return float("inf")
+    try:
+        return high[0] - low[0]
+    except TypeError:  # values compared by equality (entities, yes/no)
+        return 0
 
 
 def _say(story: Story, items: list[Item], label: str) -> str:
@@ -141,7 +165,24 @@ def _summaries(story: Story, clusters: list[Cluster], outliers: list[Item], lead
         summaries.append(ClusterSummary(label, (item.uid,), 1, "outlier"))
         sentences.append(story.outlier_text.get(item.uid) or
                          f"{story.article_of(item.uid)} says {label}, which fits none of them")
+    sentences += _fitting_several(story, [cluster for cluster in ordered if cluster.members])
+    if len(sentences) > MAX_TOLD:
+        rest = summaries[MAX_TOLD:]
+        sources = sum(summary.sources for summary in rest)
+        sentences = [*sentences[:MAX_TOLD], f"{len(rest)} other values, from {sources} sources in all"]
     return summaries, sentences, dissent
+
+
+def _fitting_several(story: Story, clusters: list[Cluster]) -> list[str]:
+    """A claim whose interval holds the values of two clusters (a range over both) fits both."""
+    held: dict[str, list[str]] = {}
+    for cluster in clusters:
+        label = cluster_label(story, cluster)
+        for item in cluster.members:
+            held.setdefault(item.uid, []).append(label)
+    several = sorted(uid for uid, labels in held.items() if len(labels) > 1)
+    return [f"{story.article_of(uid)} says {story.value_of(uid)}, which fits both {' and '.join(held[uid][:3])}"
+            for uid in several[:MAX_NAMED]]
 
 
 def _placed(story: Story, clusters: list[Cluster]) -> list[str]:

@@ -36,7 +36,7 @@ from checker.findings.finding import Finding, Status, stable_id
 from checker.index import clusters as clustering
 from checker.index.factstory import MAX_NAMED, amount_item, named
 from checker.index.index import SEPARATOR, Index, Key
-from checker.model.values import DateSpan
+from checker.model.values import UNRESOLVED_DATE, DateSpan
 
 CODE = "CC103"
 NAME = "part-exceeds-whole"
@@ -88,8 +88,9 @@ def _compare(index: Index, keys: tuple[Key, Key], found) -> Finding:
     nesting = _nesting(first, second)
     if nesting is None or not prop.additive:
         reason = "the scopes do not nest" if nesting is None else "this property does not add up over parts"
-        return _finding(Status.COMPATIBLE, f"Different scopes, not compared ({reason}): {_values(index, keys)}.",
-                        label, evidence)
+        anchors = _anchors(index, keys)
+        return _finding(Status.COMPATIBLE, f"Different scopes, not compared ({reason}): {_values(index, keys)}."
+                        + anchors, label, evidence)
     part_key, whole_key = keys if nesting == "first-in-second" else keys[::-1]
     oversized = [(part, whole) for part in found[part_key].clusters for whole in found[whole_key].clusters
                  if _exceeds(part, whole)]
@@ -100,6 +101,21 @@ def _compare(index: Index, keys: tuple[Key, Key], found) -> Finding:
     message = (f"Different scopes, not a contradiction: {_scope(part_key)} is part of {_scope(whole_key)}, and no "
                f"part exceeds its whole. {_values(index, keys)}.")
     return _finding(Status.COMPATIBLE, message, label, evidence)
+
+
+def _anchors(index: Index, keys: tuple[Key, Key]) -> str:
+    """An unresolved period ("by the end of this year" in an undated article) read within the
+    year the fact's other claims pin, when they pin exactly one."""
+    claims = [index.by_key[key][0] for key in index.keys_by_fact[keys[0].fact]]
+    years = {claim.period.start.year for claim in claims if claim.period is not None and claim.period.start
+             and claim.period.end and claim.period.start.year == claim.period.end.year}
+    unresolved = [index.by_key[key][0] for key in keys if index.by_key[key][0].period == UNRESOLVED_DATE]
+    if len(years) != 1 or not unresolved:
+        return ""
+    [year] = years
+    return "".join(f" \u201c{claim.claim.qualifiers.period}\u201d cannot be dated ({claim.article} states no "
+                   f"publication date); the fact's other claims pin {year}, within which it is most likely meant."
+                   for claim in unresolved)
 
 
 def _finding(status: Status, message: str, label: str, evidence) -> Finding:

@@ -44,6 +44,7 @@ CODE = "CC105"
 NAME = "quote-fidelity"
 SEVERITY = "error"
 OTHER_SPEAKER_NGRAM = 4
+SPELLED = " up to typography, case or spelling"
 
 
 def check(index: Index, options: None = None) -> Iterator[Finding]:
@@ -74,14 +75,15 @@ def _judge(index: Index, utterance: Utterance) -> Iterator[Finding]:
             yield _misquote(index, utterance, rendering, who)
             continue
         agreeing.append(rendering)
+        spelled = match is QuoteMatch.VARIANT or (match is QuoteMatch.VERBATIM and rendering.tokens == reference.tokens
+                                                  and rendering.text != reference.text)
         if match in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT) and len(rendering.tokens) != len(reference.tokens):
             shorter = rendering if len(rendering.tokens) < len(reference.tokens) else reference
             notes.append(f"{named(_articles(shorter))} quote{'s' if len(set(_articles(shorter))) == 1 else ''} "
-                         f"a contiguous excerpt (\u201c{shorter.text}\u201d), a variant rather than a misquote")
-        if match is QuoteMatch.VARIANT or (match is QuoteMatch.VERBATIM and rendering.tokens == reference.tokens
-                                           and rendering.text != reference.text):
-            notes.append(f"{named(_articles(rendering))}: the same words up to typography, case or spelling "
-                         f"(\u201c{rendering.text}\u201d)")
+                         f"a contiguous excerpt (\u201c{shorter.text}\u201d){SPELLED if spelled else ''}, a variant "
+                         "rather than a misquote")
+        elif spelled:
+            notes.append(f"{named(_articles(rendering))}: the same words{SPELLED} (\u201c{rendering.text}\u201d)")
         elif match not in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
             paraphrasing.append(rendering)
     claims = sorted((claim for rendering in agreeing for claim in rendering.claims), key=lambda c: c.uid)

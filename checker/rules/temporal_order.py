@@ -89,10 +89,17 @@ def _judge(index: Index, triple, relations, subject_dates, other_dates) -> Findi
     sayers = named(relation.article for relation in relations)
     message = (f"{sayers} say{'s' if len({r.article for r in relations}) == 1 else ''} {subject_name} came {verb} "
                f"{other_name}, {joiner} {explanation} Dates given: {dates}.")
+    if status is Status.CONFLICT and any(_one_day_apart(a[0], b[0]) for a, b in pairs):
+        message += (" The two days are one day apart, consistent with a time-zone difference: sources in "
+                    "different time zones can both be right locally. An editor should decide.")
     evidence = tuple(index.evidence(claim) for claim in sorted(involved.values(), key=lambda c: c.uid))
     label = index.key(relations[0]).label() + f" · {verb} {other}"
     return Finding(CODE, NAME, status, message, label, evidence, aspect=status.value,
                    id=stable_id(CODE, label, status.value))
+
+
+def _one_day_apart(first: DateSpan, second: DateSpan) -> bool:
+    return first.is_day and second.is_day and abs((first.start - second.start).days) == 1
 
 
 def _dated(index: Index, date) -> str:

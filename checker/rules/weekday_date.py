@@ -67,7 +67,7 @@ def _across(index: Index, key: Key, claims, slack: int) -> Finding:
     items = [date_item(claim, index.source(claim), slack) for claim in spanned]
     found = clustering.cluster(items)
     story = Story([found], {claim.uid: claim for claim in claims}, lambda uid: index.by_uid[uid].article,
-                  lambda uid: index.value_text(index.by_uid[uid]))
+                  lambda uid: _value(index, index.by_uid[uid]))
     firm_clusters = found.clusters if any(item.firm for item in items) else []
     years = _pinned_years(items)
     if firm_clusters and years:
@@ -134,6 +134,11 @@ def _bare_constraints(index: Index, story: Story, found, constraints, slack: int
                                         f"a calendar day: {said}")
 
 
+def _value(index: Index, claim) -> str:
+    """A year-less form as written: it is read within the years the other claims pin, not unresolved."""
+    return f"{_form(claim)} (no year given)" if is_constraint(claim.value) else index.value_text(claim)
+
+
 def _form(claim) -> str:
     return f"\u201c{claim.claim.value.text}\u201d"
 
@@ -146,8 +151,9 @@ def _time_zone_notes(index: Index, story: Story, found) -> list[str]:
         if region.start == region.end and each.members:
             days.append((region.start, each.members))
     pairs = [(a, b) for (a, b) in zip(days, days[1:]) if (b[0] - a[0]).days == 1]
+    pairs.sort(key=lambda pair: -len({item.source for _day, items in pair for item in items}))  # the weightiest first
     notes = []
-    for (first, first_items), (second, second_items) in pairs[:3]:
+    for (first, first_items), (second, second_items) in sorted(pairs[:2], key=lambda pair: pair[0][0]):
         claims = [index.by_uid[item.uid] for item in (*first_items, *second_items)]
         notes.append(f"{first.isoformat()} in {_sources(first_items)}, {second.isoformat()} in "
                      f"{_sources(second_items)}{_where(index, claims)}: {ONE_DAY}")
