@@ -111,3 +111,17 @@ def test_every_claim_appears_in_some_finding():
     covered = {item.uid for finding in result().findings for item in finding.evidence}
     claims = {claim.uid for claim in result().corpus.claims}
     assert claims - covered == set()
+
+
+def test_the_inverted_report_order_inside_one_article_is_one_conflict():
+    [finding] = [f for f in findings_between("CC106", "us-ai-hardware-push") if f.status is Status.CONFLICT]
+    assert {item.article for item in finding.evidence} == {"us-ai-hardware-push"}
+    assert "the dates say the opposite order" in finding.message
+
+
+def test_each_fact_is_one_finding_per_rule():
+    """Issue 11: one finding per key (and per article inside one), never one per pair of sources."""
+    seen = [(f.rule, f.key, f.aspect) for f in result().findings if f.rule in ("CC101", "CC102", "CC104")]
+    assert len(seen) == len(set(seen))
+    assert len([f for f in result().findings if f.rule == "CC102" and "announced-on" in f.key
+                and "openai-foxconn-partnership" in f.key]) == 1

@@ -54,10 +54,20 @@ class Evidence:
         return f"{self.article}/{self.claim}"
 
 
+@dataclass(frozen=True, order=True, slots=True)
+class ClusterSummary:
+    """One value cluster of a fact: what it says, who says it, how many independent sources."""
+
+    label: str  # the value, as a reader would say it
+    members: tuple[str, ...]  # claim uids
+    sources: int  # independent sources
+    role: str  # majority, outlier, side (no majority) or fits (fits a cluster without corroborating it)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str  # code, e.g. CC102
-    name: str  # e.g. weekday-contradicts-date
+    name: str  # e.g. date-agreement
     status: Status
     message: str
     key: str  # subject · property · scope, as shown to editors
@@ -66,6 +76,8 @@ class Finding:
     aspect: str = ""  # tells apart two findings of one rule about the same claims
     id: str = field(default="")
     fingerprint: str = field(default="")
+    # The value clusters behind a finding that tells a fact's story (see `ClusterSummary`).
+    clusters: tuple[ClusterSummary, ...] = ()
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.evidence))
@@ -80,6 +92,19 @@ class Finding:
     @property
     def sort_key(self) -> tuple:
         return (STATUS_ORDER[self.status], SEVERITY_ORDER[self.severity], self.key, self.rule, self.id)
+
+
+def stable_id(rule: str, key: str, aspect: str) -> str:
+    """An id that names what stays true as sources join: the rule, the key and the aspect
+    (the status, or which article or utterance), never the claims that happen to agree."""
+    return f"{rule}-{_digest(chr(10).join([rule, key, aspect]))}"
+
+
+def story_fingerprint(status: str, outliers, labels) -> str:
+    """What makes a review of a fact's story stale: its status, the dissenting claims as they
+    read (uid, quote, value) and the clusters' values; not who joins the majority."""
+    lines = [status, *sorted(f"{e.uid}\t{e.quote}\t{e.value}" for e in outliers), *sorted(labels)]
+    return _digest("\n".join(lines))
 
 
 def _digest(text: str) -> str:

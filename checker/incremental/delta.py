@@ -3,9 +3,9 @@
 Given the articles that changed (their claims at the snapshot, and in each version to
 check), this gathers from the snapshot every claim that shares a group with them
 (`checker.incremental.groups`), plus what those groups need to be judged whole: the dated claims of
-the events a relation orders, the quotes of the same speaker that share a word pair with
-a changed quote (of another speaker, a run of four words), and the quotes that
-corroborate a quote whose corroboration may change. It runs the rules over that small
+the events a relation orders, the other claims of the articles a signature group holds
+(CC108's reason), every quote of a speaker whose quotes changed, and every quote of the
+speakers a run of four words links to them. It runs the rules over that small
 corpus and keeps only the findings of the touched groups: exactly what a full check
 finds in those groups, since a rule never looks outside a group.
 """
@@ -26,17 +26,20 @@ from checker.incremental.groups import (
     fact_prefix,
     finding_group,
     is_quote,
+    relation_tag,
+    signature_tag,
+    speaker_tag,
+    tag,
 )
 from checker.incremental.snapshot import QUOTE_GRAM_SIZES, Snapshot
 from checker.index.index import MAX_GRAM_GROUP, Gram, build_index, quote_grams, quote_tokens
 from checker.model.claims import Entity, Property, RelationValue
 from checker.model.corpus import Corpus, LoadedArticle, LoadedClaim
 from checker.rules.engine import run_rules
-from checker.rules.single_source import corroborations
 
 # claims_of({article id: claim ids}): those claims of the snapshot, with their articles
 Claims = Callable[[Mapping[str, set[str]]], dict[str, tuple[LoadedArticle, list[LoadedClaim]]]]
-SAME_SPEAKER_SIZE = 2  # quotes of one speaker pair by a word pair, of two speakers by a run of four (CC105)
+OTHER_SPEAKER_SIZE = 4  # quotes of two speakers are linked by a run of four words (CC105)
 
 
 class Fallback(Exception):
@@ -63,8 +66,8 @@ class Touched:
     facts: set[str] = field(default_factory=set)
     signatures: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
-    relations: set[str] = field(default_factory=set)  # relation claim uids
-    quotes: set[str] = field(default_factory=set)  # quote claim uids whose corroboration may change
+    relations: set[str] = field(default_factory=set)  # relation tags (subject event, relation, other event)
+    speakers: set[str] = field(default_factory=set)  # speakers whose quotes changed
 
     def holds(self, rule: str, group: str) -> bool:
         kind, *parts = group.split(SEPARATOR)
@@ -72,16 +75,14 @@ class Touched:
             return group in self.facts
         if rule in KEY_RULES or (rule == "CC109" and kind == "key"):
             return group in self.keys
-        if rule == "CC109":
-            return parts[0] in self.quotes
+        if rule in ("CC105", "CC109"):
+            return any(speaker in self.speakers for speaker in parts)
         if rule == "CC108":
             return group in self.signatures
         if rule == "CC110":
             return parts[0] in self.changed
         if rule == "CC106":
-            return parts[0] in self.relations
-        if rule == "CC105":
-            return any(uid.split("/", 1)[0] in self.changed for uid in parts)
+            return group in self.relations
         return True
 
 
@@ -138,12 +139,17 @@ def _gather_groups(snapshot: Snapshot, pool: _Pool, touched: Touched, changed_cl
     for claim in changed_claims:
         for claim_tag in claim_tags(claim, properties):
             kind = claim_tag.split(SEPARATOR, 1)[0]
-            {"key": touched.keys, "sig": touched.signatures, "event": touched.events}[kind].add(claim_tag)
+            found = {"key": touched.keys, "sig": touched.signatures, "event": touched.events}.get(kind)
+            if found is not None:
+                found.add(claim_tag)
         touched.facts.add(fact_prefix(claim.subject, claim.property))
     grouped = pool.add(sorted(snapshot.claims_tagged(touched.signatures | touched.events) |
                               snapshot.claims_with_prefix(touched.facts)))
+    # CC108's reason to suspect a mix-up reads the other claims of the articles a signature group holds
+    signed = {claim.article for claim in grouped if signature_tag(claim, properties) in touched.signatures}
+    pool.add(sorted(snapshot.claims_tagged({tag("article", article) for article in signed})))
     relations = [claim for claim in [*grouped, *changed_claims] if isinstance(claim.claim.value, RelationValue)]
-    touched.relations.update(claim.uid for claim in relations)
+    touched.relations.update(relation_tag(claim) for claim in relations)
     ordered_events = {claim_tag for claim in relations for claim_tag in claim_tags(claim, properties)
                       if claim_tag.startswith("event" + SEPARATOR)}
     pool.add(sorted(snapshot.claims_tagged(ordered_events - touched.events)))
@@ -181,28 +187,21 @@ class _GramCounts:
 
 def _gather_quotes(snapshot: Snapshot, pool: _Pool, touched: Touched, before: Versions, targets: list[Versions],
                    counts: list[_GramCounts], entities, properties) -> None:
-    """The quotes a changed quote may pair with, and the partners of every quote whose
-    corroboration may change, so that the rules can judge each of them whole."""
+    """Every quote of a speaker whose quotes changed (utterances are components of one speaker's
+    renderings), and every quote of each speaker whose words a run of four words links to theirs,
+    so that the rules judge each utterance and each pair of speakers whole."""
     changed_quotes = [claim for version in (before, *targets) for claim in version.all_claims()
                       if is_quote(claim, properties)]
-    touched.quotes.update(claim.uid for claim in changed_quotes)
-    candidates = set()
-    for claim in changed_quotes:
-        speaker = claim.claim.value.speaker
+    touched.speakers.update(claim.claim.value.speaker for claim in changed_quotes)
+    if not touched.speakers:
+        return
+    own = pool.add(sorted(snapshot.claims_tagged({speaker_tag(speaker) for speaker in touched.speakers})))
+    linked = set()
+    for claim in [*own, *changed_quotes]:
         for size, gram in _quote_grams(claim):
+            if size != OTHER_SPEAKER_SIZE:
+                continue
             sharing = snapshot.quotes_sharing(size, gram)
-            if len(sharing) <= MAX_GRAM_GROUP:
-                candidates.update(uid for uid, other in sharing if (other == speaker) == (size == SAME_SPEAKER_SIZE))
-    pool.add(sorted(candidates))
-    losing = {partner for claim in before.all_claims() if is_quote(claim, properties)
-              for partner in snapshot.partners(claim.uid)}
-    gaining = set()
-    for target, target_counts in zip(targets, counts):
-        index = build_index(pool.corpus(target, entities, properties), gram_counts=target_counts)
-        for first, second in corroborations(index):
-            if first.article in touched.changed or second.article in touched.changed:
-                gaining.update(claim.uid for claim in (first, second) if claim.article not in touched.changed)
-    shifting = (losing | gaining) - {claim.uid for claim in changed_quotes}
-    touched.quotes.update(shifting)
-    partners = {partner for uid in shifting for partner in snapshot.partners(uid)}
-    pool.add(sorted(shifting | partners))
+            if len(sharing) <= MAX_GRAM_GROUP:  # a boilerplate run links nobody (counts refuse a crossing)
+                linked.update(speaker for _uid, speaker in sharing)
+    pool.add(sorted(snapshot.claims_tagged({speaker_tag(speaker) for speaker in linked - touched.speakers})))

@@ -1,10 +1,11 @@
 """The groups each rule compares claims within, so that a change is re-checked group by group.
 
 Every rule compares a claim only with claims that share something with it: its key
-(subject, property, scope), its fact (subject and property), its distinctive value, the
-events it dates or orders, its article, its speaker's words. A claim's *tags* name the
-groups it belongs to; a finding's *group* names the one group its rule formed it in. When
-claims come or go, only the findings of the groups their tags name can change.
+(subject, property, scope), its fact (subject and property), its distinctive value (and,
+for the reason to suspect a mix-up, the other claims of its article), the events it dates
+or orders, its article, its speaker's quotes. A claim's *tags* name the groups it belongs
+to; a finding's *group* names the one group its rule formed it in. When claims come or go,
+only the findings of the groups their tags name can change.
 
 This module must follow the rules exactly; `tests/test_incremental.py` checks that a
 change re-checked group by group gives the findings a full check gives.
@@ -43,8 +44,8 @@ def fact_prefix(subject: str, prop: str) -> str:
     return tag("key", subject, prop, "")
 
 
-def signature_tag(claim: LoadedClaim) -> str | None:
-    signature = misattribution.distinctive(claim.value)
+def signature_tag(claim: LoadedClaim, properties: Mapping[str, Property]) -> str | None:
+    signature = misattribution.signature(claim, properties)
     if signature is None:
         return None
     return tag("sig", claim.property, *(_canonical(part) for part in signature))
@@ -73,13 +74,25 @@ def claim_tags(claim: LoadedClaim, properties: Mapping[str, Property], tagged_ke
     """Every group the claim belongs to, but its article and its quote's word runs (looked up apart);
     `tagged_key`: the tag of the claim's key, when made already."""
     tags = [tagged_key or key_tag(key_of(claim))]
-    signature = signature_tag(claim)
+    signature = signature_tag(claim, properties)
     if signature is not None:
         tags.append(signature)
     prop = properties.get(claim.property)
     if prop is not None:
         tags.extend(event_tags(claim, prop))
+        if prop.value_kind == "quote":
+            tags.append(speaker_tag(claim.claim.value.speaker))
+    tags.append(tag("article", claim.article))
     return tags
+
+
+def speaker_tag(speaker: str) -> str:
+    return tag("speaker", speaker)
+
+
+def relation_tag(claim: LoadedClaim) -> str:
+    value = claim.claim.value
+    return tag("relation", claim.subject, value.relation, value.event)
 
 
 def index_tags(index: Index) -> Iterator[tuple[str, str]]:
@@ -106,17 +119,20 @@ def finding_group(finding: Finding, claims: Mapping[str, LoadedClaim], propertie
     if rule in KEY_RULES or (rule == "CC109" and not is_quote(first, properties)):
         return key_tag(key_of_claim(first))
     if rule == "CC109":
-        return tag("quote", first.uid)
+        return speaker_tag(first.claim.value.speaker)
     if rule in FACT_RULES:
         return fact_prefix(first.subject, first.property)
     if rule == "CC108":
-        return signature_tag(first) or tag("sig")
+        return signature_tag(first, properties) or tag("sig")
     if rule == "CC110":
         return tag("article", first.article)
     if rule == "CC106":
         cited = (claims[item.uid] for item in finding.evidence)
         relation = next(claim for claim in cited if isinstance(claim.claim.value, RelationValue))
-        return tag("relation", relation.uid)
+        return relation_tag(relation)
     if rule == "CC105":
-        return tag("pair", *sorted(item.uid for item in finding.evidence))
+        speaker = finding.key.split(" · ", 1)[0]
+        if finding.aspect.startswith("other-speaker:"):
+            return tag("speakers", speaker, finding.aspect.split(":", 2)[1])
+        return speaker_tag(speaker)
     return tag("rule", rule)

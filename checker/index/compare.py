@@ -102,8 +102,30 @@ PARAPHRASE_SIMILARITY = 0.3
 MISQUOTE_SIMILARITY = 0.6
 
 
+_DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # U.K., E.U., U.S.A.
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text).casefold())
+    folded = _DOTTED.sub(lambda match: match.group(0).replace(".", "") + " ", fold(text))
+    return _WORD.findall(folded.casefold())
+
+
+@cache
+def singular(word: str) -> str:
+    """A plural folded to its singular, crudely but the same way for every quote (partners/partner)."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "'s")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+def folded_words(text: str) -> list[str]:
+    """Words compared across renderings: typography, case, dotted abbreviations, British
+    spelling and plurals folded."""
+    return [singular(american_spelling(word)) for word in words(text)]
 
 
 @cache  # asked for every word of every pair of quotes compared; a corpus has a bounded vocabulary
@@ -127,8 +149,7 @@ def classify_quotes(a_text: str, a_verbatim: bool, b_text: str, b_verbatim: bool
     a_plain, b_plain = " ".join(a_text.split()), " ".join(b_text.split())
     if _within(a_plain, b_plain):
         return QuoteMatch.VERBATIM
-    a_words = [american_spelling(word) for word in words(a_text)]
-    b_words = [american_spelling(word) for word in words(b_text)]
+    a_words, b_words = folded_words(a_text), folded_words(b_text)
     if _within(" ".join(a_words), " ".join(b_words)):
         return QuoteMatch.VARIANT
     score = similarity(a_words, b_words)
@@ -149,3 +170,17 @@ def _within(a: str, b: str) -> bool:
 def _shared_run(a: list[str], b: list[str]) -> int:
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return match.size
+
+
+def changed_words(reference: list[str], other: list[str]) -> list[str]:
+    """The words that differ, as `old -> new` (or `+ added`, `- dropped`)."""
+    changes = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, reference, other, autojunk=False).get_opcodes():
+        old, new = " ".join(reference[i1:i2]), " ".join(other[j1:j2])
+        if op == "replace":
+            changes.append(f"\u201c{old}\u201d \u2192 \u201c{new}\u201d")
+        elif op == "delete":
+            changes.append(f"\u201c{old}\u201d dropped")
+        elif op == "insert":
+            changes.append(f"\u201c{new}\u201d added")
+    return changes

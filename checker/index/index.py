@@ -11,7 +11,8 @@ from operator import itemgetter
 
 from checker.findings.finding import Evidence
 from checker.index import describe
-from checker.index.compare import QuoteMatch, american_spelling, classify_quotes, words
+from checker.index.compare import QuoteMatch, classify_quotes, folded_words
+from checker.index.utterances import related, utterances
 from checker.model.claims import BooleanValue, Entity, EntityValue, Property, QuoteValue, RelationValue
 from checker.model.corpus import Corpus, LoadedClaim
 from checker.model.typography import fold
@@ -215,6 +216,17 @@ class Index:
                                          group_size=group_size)
         return self._remembered("pairs", (size, same_speaker), compute)
 
+    def utterances(self) -> Mapping[str, list]:
+        """Each speaker's utterances (`checker.utterances`), computed once for the rules that ask."""
+        def compute():
+            quotes: dict[str, list[LoadedClaim]] = defaultdict(list)
+            for key in self.keys_of_kind("quote"):
+                for claim in self.by_key[key]:
+                    quotes[claim.claim.value.speaker].append(claim)
+            return {speaker: utterances(speaker, claims, self.quote_tokens, quote_words, self.source, related)
+                    for speaker, claims in sorted(quotes.items())}
+        return self._remembered("utterances", "all", compute)
+
     def quote_match(self, first: LoadedClaim, second: LoadedClaim) -> QuoteMatch:
         """How two renderings of a statement relate (`classify_quotes`), computed once per pair of
         renderings: outlets that quote a statement alike make many pairs of the same two texts."""
@@ -268,7 +280,7 @@ MAX_GRAM_GROUP = 500  # a word run shared by more quotes than this is boilerplat
 
 
 def quote_tokens(claim: LoadedClaim) -> tuple[str, ...]:
-    return tuple(american_spelling(word) for word in words(quote_words(claim)))
+    return tuple(folded_words(quote_words(claim)))
 
 
 def quote_grams(tokens: tuple[str, ...], size: int) -> set[Gram]:

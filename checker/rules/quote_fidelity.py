@@ -1,12 +1,21 @@
 """CC105 quote-fidelity: what a speaker said, as each source renders it.
 
-Quotes of the same speaker in different articles are compared word by word:
-*verbatim* (the same words, or one an excerpt of the other) and *variant* (the same
-words up to typography, case or spelling, such as reindustrialize / reindustrialise)
-are consistent; a *paraphrase* (an outlet's own words, `verbatim: false`, close in
-wording) is compatible; two verbatim quotes that are close but not the same words are a
-*misquote* (conflict). The same words attributed to different speakers are a conflict.
-Quotes with little in common are different statements and are not compared.
+A speaker's quotes are gathered into utterances (`checker.utterances`): renderings are
+deduplicated by their folded words (typography, case, dotted abbreviations such as U.K. /
+UK, British / American spelling, singular / plural), related renderings form one
+utterance, and the rendering most independent sources give is the reference. Then:
+
+- A rendering with the same words, or a contiguous excerpt of the reference (a lead-in
+  such as "We think that" dropped), is a *variant*: one *consistent* finding per utterance
+  says who renders it alike, with a note for excerpts and spelling variants.
+- A paraphrase (an outlet's own words, `verbatim: false`, close in wording) makes that
+  finding *compatible*.
+- A verbatim rendering whose words differ from the reference is a *misquote*: one
+  *conflict* per divergent rendering, naming the changed words (old → new).
+- The same words given to another speaker: one *conflict* per utterance and other speaker.
+
+Quotes with little in common are different statements and are not compared. An utterance
+only one independent source renders is left to CC109.
 
 Fails (conflict):
 
@@ -22,60 +31,142 @@ Passes (consistent): article b attributes the words to sam-altman too.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.findings.finding import Finding, Status
-from checker.index.compare import QuoteMatch
-from checker.index.index import SEPARATOR, Index, quote_words
+from checker.findings.finding import Finding, Status, stable_id
+from checker.index.compare import QuoteMatch, changed_words
+from checker.index.factstory import named
+from checker.index.index import MAX_GRAM_GROUP, SEPARATOR, Index, quote_grams
+from checker.index.utterances import Rendering, Utterance, related
 
 CODE = "CC105"
 NAME = "quote-fidelity"
 SEVERITY = "error"
-SAME_SPEAKER_NGRAM = 2  # candidates share at least one word pair: cheap, and misses no paraphrase worth reporting
 OTHER_SPEAKER_NGRAM = 4
-
-_STATUS = {
-    QuoteMatch.VERBATIM: Status.CONSISTENT,
-    QuoteMatch.VARIANT: Status.CONSISTENT,
-    QuoteMatch.PARAPHRASE: Status.COMPATIBLE,
-    QuoteMatch.MISQUOTE: Status.CONFLICT,
-}
+SPELLED = " up to typography, case or spelling"
 
 
 def check(index: Index, options: None = None) -> Iterator[Finding]:
-    for first, second in index.quote_pairs(SAME_SPEAKER_NGRAM, same_speaker=True):
-        match = index.quote_match(first, second)
-        if match is not QuoteMatch.UNRELATED:
-            yield _finding(index, first, second, _STATUS[match], _same_speaker_message(index, first, second, match))
-    for first, second in index.quote_pairs(OTHER_SPEAKER_NGRAM, same_speaker=False):
-        if index.quote_match(first, second) in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
-            yield _finding(index, first, second, Status.CONFLICT, _other_speaker_message(index, first, second))
+    spoken = index.utterances()
+    for speaker, found in spoken.items():
+        for utterance in found:
+            yield from _judge(index, utterance)
+    yield from _other_speakers(index, spoken)
 
 
-def speaker(claim) -> str:
-    return claim.claim.value.speaker
+def label(speaker: str) -> str:
+    return SEPARATOR.join([speaker, f"quotes of {speaker}"])
 
 
-def _finding(index: Index, first, second, status: Status, message: str) -> Finding:
-    label = SEPARATOR.join([first.subject, "quotes of " + speaker(first)])
-    return Finding(CODE, NAME, status, message, label, (index.evidence(first), index.evidence(second)))
+def _articles(rendering: Rendering) -> list[str]:
+    return [claim.article for claim in rendering.claims]
 
 
-def _rendering(first, second) -> str:
-    return f"{first.article}: \u201c{quote_words(first)}\u201d; {second.article}: \u201c{quote_words(second)}\u201d"
+def _judge(index: Index, utterance: Utterance) -> Iterator[Finding]:
+    reference = utterance.reference
+    who = index.entity_name(utterance.speaker)
+    agreeing, notes, paraphrasing = [reference], [], []
+    for rendering in utterance.renderings:
+        if rendering is reference:
+            continue
+        match = related(reference, rendering)
+        if match is QuoteMatch.MISQUOTE:
+            yield _misquote(index, utterance, rendering, who)
+            continue
+        agreeing.append(rendering)
+        spelled = match is QuoteMatch.VARIANT or (match is QuoteMatch.VERBATIM and rendering.tokens == reference.tokens
+                                                  and rendering.text != reference.text)
+        if match in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT) and len(rendering.tokens) != len(reference.tokens):
+            shorter = rendering if len(rendering.tokens) < len(reference.tokens) else reference
+            notes.append(f"{named(_articles(shorter))} quote{'s' if len(set(_articles(shorter))) == 1 else ''} "
+                         f"a contiguous excerpt (\u201c{shorter.text}\u201d){SPELLED if spelled else ''}, a variant "
+                         "rather than a misquote")
+        elif spelled:
+            notes.append(f"{named(_articles(rendering))}: the same words{SPELLED} (\u201c{rendering.text}\u201d)")
+        elif match not in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
+            paraphrasing.append(rendering)
+    claims = sorted((claim for rendering in agreeing for claim in rendering.claims), key=lambda c: c.uid)
+    sources = index.sources(claims)
+    if len(sources) < 2 or len({claim.article for claim in claims}) < 2:
+        return
+    status = Status.COMPATIBLE if paraphrasing else Status.CONSISTENT
+    message = (f"{len(sources)} independent sources render {who}'s words "
+               f"({named(claim.article for claim in claims)}): \u201c{reference.text}\u201d."
+               + "".join(f" {note}." for note in notes[:5]))
+    if paraphrasing:
+        articles = [article for rendering in paraphrasing for article in _articles(rendering)]
+        message += (f" {named(articles)} paraphrase{'s' if len(set(articles)) == 1 else ''} {who}: the wording "
+                    "differs but the statement is close.")
+    aspect = "utterance:" + " ".join(reference.tokens)[:300]
+    yield Finding(CODE, NAME, status, message, label(utterance.speaker),
+                  tuple(index.evidence(claim) for claim in claims), aspect=aspect,
+                  id=stable_id(CODE, label(utterance.speaker), aspect))
 
 
-def _same_speaker_message(index: Index, first, second, match: QuoteMatch) -> str:
-    who = index.entity_name(speaker(first))
-    explanations = {
-        QuoteMatch.VERBATIM: f"Both render {who}'s words the same (one may quote a part of the other)",
-        QuoteMatch.VARIANT: f"Both render {who}'s words the same up to typography, case or spelling",
-        QuoteMatch.PARAPHRASE: f"One source paraphrases {who}; the wording differs but the statement is close",
-        QuoteMatch.MISQUOTE: f"Both present {who}'s exact words, but the words differ",
-    }
-    return f"{explanations[match]}. {_rendering(first, second)}."
+def _misquote(index: Index, utterance: Utterance, rendering: Rendering, who: str) -> Finding:
+    reference = utterance.reference
+    changes = changed_words(list(reference.tokens), list(rendering.tokens))
+    message = (f"Both present {who}'s exact words, but the words differ: {_give(reference)} "
+               f"\u201c{reference.text}\u201d; {_give(rendering)} \u201c{rendering.text}\u201d. "
+               f"Changed words: {'; '.join(changes[:8])}.")
+    aspect = "misquote:" + " ".join(rendering.tokens)[:300]
+    claims = sorted([*reference.claims, *rendering.claims], key=lambda claim: claim.uid)
+    return Finding(CODE, NAME, Status.CONFLICT, message, label(utterance.speaker),
+                   tuple(index.evidence(claim) for claim in claims), aspect=aspect,
+                   id=stable_id(CODE, label(utterance.speaker), aspect))
 
 
-def _other_speaker_message(index: Index, first, second) -> str:
-    return (f"The same words are attributed to {index.entity_name(speaker(first))} in {first.article} and to "
-            f"{index.entity_name(speaker(second))} in {second.article}. {_rendering(first, second)}.")
+def _give(rendering: Rendering) -> str:
+    articles = _articles(rendering)
+    return f"{named(articles)} give{'s' if len(set(articles)) == 1 else ''}"
+
+
+def _other_speakers(index: Index, spoken) -> Iterator[Finding]:
+    """The same words given to two speakers: one finding per utterance and other speaker."""
+    owner: dict[int, tuple[str, Utterance]] = {}
+    by_run: dict[tuple, list[Rendering]] = defaultdict(list)
+    for speaker, found in spoken.items():
+        for utterance in found:
+            for rendering in utterance.renderings:
+                owner[id(rendering)] = (speaker, utterance)
+                for run in quote_grams(rendering.tokens, OTHER_SPEAKER_NGRAM):
+                    by_run[run].append(rendering)
+    matched: dict[tuple, set[int]] = defaultdict(set)
+    seen: set[tuple[int, int]] = set()
+    for run, group in by_run.items():
+        if len({owner[id(r)][0] for r in group}) < 2 or _run_size(index, run, group) > MAX_GRAM_GROUP:
+            continue
+        for position, first in enumerate(group):
+            for second in group[position + 1:]:
+                (a_speaker, a), (b_speaker, b) = owner[id(first)], owner[id(second)]
+                pair = (id(first), id(second))
+                if a_speaker == b_speaker or pair in seen:
+                    continue
+                seen.add(pair)
+                if related(first, second) in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
+                    ordered = ((a_speaker, a, first), (b_speaker, b, second))
+                    (s, u, r), (t, v, w) = sorted(ordered, key=lambda item: item[0])
+                    matched[(s, id(u), t, id(v))].update((id(r), id(w)))
+    renderings = {id(r): r for found in spoken.values() for u in found for r in u.renderings}
+    for (speaker, _u, other, _v), rendering_ids in sorted(matched.items(), key=lambda item: item[0][::2]):
+        yield _other_speaker(index, speaker, other, [renderings[i] for i in sorted(rendering_ids)], owner)
+
+
+def _run_size(index: Index, run, group) -> int:
+    local = sum(len(rendering.claims) for rendering in group)
+    counts = index.gram_counts
+    return local if counts is None else counts.get((OTHER_SPEAKER_NGRAM, run), local)
+
+
+def _other_speaker(index: Index, speaker: str, other: str, renderings: list[Rendering], owner) -> Finding:
+    mine = [r for r in renderings if owner[id(r)][0] == speaker]
+    theirs = [r for r in renderings if owner[id(r)][0] == other]
+    reference = owner[id(mine[0])][1].reference
+    claims = sorted((claim for r in renderings for claim in r.claims), key=lambda claim: claim.uid)
+    message = (f"The same words are attributed to {index.entity_name(speaker)} in "
+               f"{named(a for r in mine for a in _articles(r))} and to {index.entity_name(other)} in "
+               f"{named(a for r in theirs for a in _articles(r))}: \u201c{reference.text}\u201d.")
+    aspect = f"other-speaker:{other}:" + " ".join(reference.tokens)[:300]
+    return Finding(CODE, NAME, Status.CONFLICT, message, label(speaker), tuple(index.evidence(c) for c in claims),
+                   aspect=aspect, id=stable_id(CODE, label(speaker), aspect))

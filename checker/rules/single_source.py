@@ -4,8 +4,9 @@ Independence counts sources, not articles: two articles that carry the same wire
 or say they are based on the same outlet (`derived_from`), or share a publisher, count
 once; a claim attributed to an outlet (`attributed_to: bloomberg`) counts as that outlet.
 A fact is corroborated when another source states it too (same subject, property and
-scope); a quote when another source renders the same words or a close paraphrase; a
-value of a many-valued property when another source gives the same value.
+scope); a quote when its utterance (`checker.utterances`: the same words, an excerpt, a
+variant or a close paraphrase) has at least two independent sources; a value of a
+many-valued property when another source gives the same value.
 
 Flags (unsupported):
 
@@ -22,13 +23,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.findings.finding import Finding, Status
-from checker.index.compare import QuoteMatch
 from checker.index.index import Index, Key
 
 CODE = "CC109"
 NAME = "single-source"
 SEVERITY = "warning"
-CORROBORATING_QUOTES = (QuoteMatch.VERBATIM, QuoteMatch.VARIANT, QuoteMatch.PARAPHRASE)
 
 
 def check(index: Index, options: None = None) -> Iterator[Finding]:
@@ -45,16 +44,22 @@ def check(index: Index, options: None = None) -> Iterator[Finding]:
 
 
 def _corroborated_quotes(index: Index) -> set[str]:
-    corroborated = set()
-    for first, second in corroborations(index):
-        corroborated.update((first.uid, second.uid))
-    return corroborated
+    return {claim.uid for utterance in _corroborated_utterances(index) for claim in utterance.claims()}
+
+
+def _corroborated_utterances(index: Index) -> list:
+    return [utterance for found in index.utterances().values() for utterance in found
+            if len(index.sources(utterance.claims())) > 1]
 
 
 def corroborations(index: Index) -> list:
-    """Pairs of quotes of one speaker, from independent sources, that render the same statement."""
-    return [(first, second) for first, second in index.quote_pairs(2, same_speaker=True)
-            if index.source(first) != index.source(second) and index.quote_match(first, second) in CORROBORATING_QUOTES]
+    """Quotes that corroborate each other, as pairs: each claim of a corroborated utterance with
+    the utterance's first claim (a star, so an utterance of n claims gives n - 1 pairs)."""
+    pairs = []
+    for utterance in _corroborated_utterances(index):
+        first, *others = utterance.claims()
+        pairs.extend((first, other) for other in others)
+    return pairs
 
 
 def _value_repeated(index: Index, claim, claims) -> bool:

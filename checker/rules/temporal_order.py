@@ -19,9 +19,13 @@ Passes (consistent): the relation is `after`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.findings.finding import Finding, Status
+from checker.findings.finding import Finding, Status, stable_id
+from checker.index import clusters as clustering
+from checker.index.describe import date_span
+from checker.index.factstory import date_item, is_firm, named, region_span
 from checker.index.index import Index
 from checker.model.values import DateSpan
 
@@ -31,12 +35,16 @@ SEVERITY = "error"
 
 
 def check(index: Index, options: None = None) -> Iterator[Finding]:
+    triples: dict[tuple[str, str, str], list] = defaultdict(list)
     for key in index.keys_of_kind("relation"):
         for relation in index.by_key[key]:
-            subject_dates = index.dated_events.get(relation.subject, ())
-            other_dates = index.dated_events.get(relation.claim.value.event, ())
-            if subject_dates and other_dates:
-                yield _judge(index, relation, subject_dates, other_dates)
+            value = relation.claim.value
+            triples[(relation.subject, value.relation, value.event)].append(relation)
+    for (subject, verb, other), relations in sorted(triples.items()):
+        subject_dates = event_dates(index, subject)
+        other_dates = event_dates(index, other)
+        if subject_dates and other_dates:
+            yield _judge(index, (subject, verb, other), relations, subject_dates, other_dates)
 
 
 def order(subject: DateSpan, other: DateSpan, relation: str) -> str:
@@ -49,27 +57,54 @@ def order(subject: DateSpan, other: DateSpan, relation: str) -> str:
     return "undecided"
 
 
-def _judge(index: Index, relation, subject_dates, other_dates) -> Finding:
-    verb = relation.claim.value.relation
+def event_dates(index: Index, event: str) -> list[tuple[DateSpan, list]]:
+    """An event's dates as clusters: (the span its claims share, the claims), few however many
+    sources date it; claims that only bound it stand for themselves when nothing is firm."""
+    def compute():
+        claims = index.dated_events.get(event, ())
+        firm = [claim for claim in claims if is_firm(claim.value)]
+        if not firm:
+            spans: dict[DateSpan, list] = defaultdict(list)
+            for claim in claims:
+                spans[claim.value.model_copy(update={"hedge": None})].append(claim)
+            return sorted(spans.items(), key=lambda item: repr(item[0]))
+        found = clustering.cluster([date_item(claim, index.source(claim), 0) for claim in firm])
+        return [(region_span(each), [index.by_uid[item.uid] for item in each.members]) for each in found.clusters]
+    return index._remembered("event-dates", event, compute)
+
+
+def _judge(index: Index, triple, relations, subject_dates, other_dates) -> Finding:
+    subject, verb, other = triple
     outcomes = {"holds": [], "violated": [], "undecided": []}
     for subject_date in subject_dates:
         for other_date in other_dates:
-            outcomes[order(subject_date.value, other_date.value, verb)].append((subject_date, other_date))
+            outcomes[order(subject_date[0], other_date[0], verb)].append((subject_date, other_date))
     status, pairs, explanation = _verdict(outcomes)
-    involved = {relation.uid: relation}
+    involved = {relation.uid: relation for relation in relations}
     for pair in pairs:
-        involved.update({claim.uid: claim for claim in pair})
-    subject_name, other_name = index.entity_name(relation.subject), index.entity_name(relation.claim.value.event)
-    dates = "; ".join(
-        f"{subject_name}: {index.value_text(a)} in {a.article}, {other_name}: {index.value_text(b)} in {b.article}"
-        for a, b in pairs
-    )
+        involved.update({claim.uid: claim for _span, claims in pair for claim in claims})
+    subject_name, other_name = index.entity_name(subject), index.entity_name(other)
+    dates = "; ".join(f"{subject_name}: {_dated(index, a)}, {other_name}: {_dated(index, b)}" for a, b in pairs[:5])
     joiner = "but" if status is Status.CONFLICT else "and"
-    message = f"{relation.article} says {subject_name} came {verb} {other_name}, {joiner} {explanation} Dates given: {dates}."
+    sayers = named(relation.article for relation in relations)
+    message = (f"{sayers} say{'s' if len({r.article for r in relations}) == 1 else ''} {subject_name} came {verb} "
+               f"{other_name}, {joiner} {explanation} Dates given: {dates}.")
+    if status is Status.CONFLICT and any(_one_day_apart(a[0], b[0]) for a, b in pairs):
+        message += (" The two days are one day apart, consistent with a time-zone difference: sources in "
+                    "different time zones can both be right locally. An editor should decide.")
     evidence = tuple(index.evidence(claim) for claim in sorted(involved.values(), key=lambda c: c.uid))
-    return Finding(CODE, NAME, status, message, index.key(relation).label(), evidence)
+    label = index.key(relations[0]).label() + f" · {verb} {other}"
+    return Finding(CODE, NAME, status, message, label, evidence, aspect=status.value,
+                   id=stable_id(CODE, label, status.value))
 
 
+def _one_day_apart(first: DateSpan, second: DateSpan) -> bool:
+    return first.is_day and second.is_day and abs((first.start - second.start).days) == 1
+
+
+def _dated(index: Index, date) -> str:
+    span, claims = date
+    return f"{date_span(span)} in {named(claim.article for claim in claims)}"
 def _verdict(outcomes) -> tuple[Status, list, str]:
     if outcomes["violated"]:
         return Status.CONFLICT, outcomes["violated"], "the dates say the opposite order."

@@ -1,13 +1,24 @@
 """CC101 value-agreement: sources that state the same single-valued fact must agree.
 
-For a property that has one true value per subject and scope (`cardinality: single`),
-every pair of claims from different articles is compared on its normalized value:
-intervals that overlap (within the property's tolerance) agree; disjoint intervals
-conflict. A vague amount ("multibillion-dollar") that fits a figure is compatible, not
-a corroboration. When at least two independent sources agree the fact is *consistent*.
-A date that is only a constraint ("in October" with no publication date) cannot
-corroborate anything: such a pair is *compatible*, with the reason. Dates that name a
-weekday are left to CC102.
+For a property with one true value per subject and scope (`cardinality: single`), the
+claims of a key are grouped into value clusters: claims whose intervals share a value
+(within the property's tolerance) agree. One finding tells the fact's story: "3
+independent sources say USD 500 billion (a, b, c); d says USD 400 billion". With a clear
+majority the finding names the outlier(s); without one it shows the values side by side.
+
+- Two clusters that cannot both be true: *conflict*.
+- A bound ("at least $80 billion", "up to $80 billion") whose stated number is the
+  cluster's value corroborates it, with a note naming the bounds and who said them.
+- A bound or vague amount that only fits, or an open bound that only touches ("more than
+  $12 billion" against "$12 billion"): *compatible*, never a corroboration. Two identical
+  vague amounts ("tens of billions" twice) do corroborate each other.
+- At least two independent sources in one cluster: *consistent*. A key with one source
+  is left to CC109.
+- Inside one article, a point and a range, or values that cannot both be true, for the
+  same fact ("$3 billion" in the summary, "$1 billion to $3 billion" in the body): a
+  *conflict* of its own, one per article.
+
+Dates are CC102's. Amounts in different currencies or units are not converted.
 
 Fails (conflict):
 
@@ -23,17 +34,23 @@ Passes (consistent): article b says `around $500 billion` instead.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
-from checker.findings.finding import Finding, Status
-from checker.index.compare import first_common_day, intervals_agree, is_open
-from checker.index.index import Index, Key, cross_article_pairs
-from checker.model.values import DateSpan, Hedge, Interval
+from checker.findings.finding import Finding, Status, stable_id
+from checker.index import clusters as clustering
+from checker.index.clusters import Item
+from checker.index.factstory import Story, amount_item, tell
+from checker.index.index import Index, Key
+from checker.model.values import Hedge, Interval
 
 CODE = "CC101"
 NAME = "value-agreement"
 SEVERITY = "error"
-COMPARED_KINDS = ("money", "quantity", "count", "fraction", "date", "entity", "boolean")
+COMPARED_KINDS = ("money", "quantity", "count", "fraction", "entity", "boolean")
+BOUND_WORDS = {None: "exactly", Hedge.MORE_THAN: "more than", Hedge.AT_LEAST: "at least",
+               Hedge.LESS_THAN: "less than", Hedge.UP_TO: "up to"}
 
 
 def check(index: Index, options: None = None) -> Iterator[Finding]:
@@ -41,75 +58,69 @@ def check(index: Index, options: None = None) -> Iterator[Finding]:
         prop = index.corpus.properties[key.property]
         if prop.cardinality != "single":
             continue
-        claims = tuple(claim for claim in index.by_key[key] if not _names_weekday(claim.value))
-        yield from _compare_key(index, key, claims, prop.tolerance)
+        claims = index.by_key[key]
+        items = {claim.uid: amount_item(claim, index.source(claim), Decimal(str(prop.tolerance.relative)))
+                 for claim in claims}
+        yield from _within_articles(index, key, claims, items)
+        if len(index.sources(claims)) > 1:
+            yield _across(index, key, claims, items)
 
 
-def _names_weekday(value) -> bool:
-    return isinstance(value, DateSpan) and value.weekday is not None
+def _across(index: Index, key: Key, claims, items: dict[str, Item]) -> Finding:
+    by_unit: dict[object, list[Item]] = defaultdict(list)
+    for item in items.values():
+        by_unit[item.unit].append(item)
+    story = Story([clustering.cluster(group) for _unit, group in sorted(by_unit.items(), key=repr)],
+                  {claim.uid: claim for claim in claims}, lambda uid: index.by_uid[uid].article,
+                  lambda uid: index.value_text(index.by_uid[uid]))
+    if len(by_unit) > 1:
+        units = sorted({" ".join(part for part in unit if part) or "no unit" for unit in by_unit})
+        story.compatible_reasons.append(f"Amounts in different currencies or units ({', '.join(units)}) "
+                                        "are not converted, so they are not compared")
+    story.notes.extend(_bound_notes(index, story))
+    return tell(story, CODE, NAME, key.label(), lambda uid: index.evidence(index.by_uid[uid]))
 
 
-def _compare_key(index: Index, key: Key, claims, tolerance) -> Iterator[Finding]:
-    agreeing, weak, reasons = set(), set(), set()
-    for first, second in cross_article_pairs(claims):
-        verdict, reason = _verdict(first, second, tolerance)
-        if verdict == "conflict":
-            yield _finding(index, key, Status.CONFLICT, (first, second), _conflict_message(index, first, second))
-        elif verdict == "weak":
-            weak.update((first.uid, second.uid))
-            reasons.add(reason)
-        elif index.source(first) != index.source(second):
-            agreeing.update((first.uid, second.uid))
-    if agreeing:
-        members = [claim for claim in claims if claim.uid in agreeing]
-        yield _finding(index, key, Status.CONSISTENT, members, _agreement_message(index, members))
-    undecided = [claim for claim in claims if claim.uid in weak and claim.uid not in agreeing]
-    if undecided:
-        yield _finding(index, key, Status.COMPATIBLE, undecided, _weak_message(index, undecided, sorted(reasons)))
+def _bound_notes(index: Index, story: Story) -> list[str]:
+    """Claims that corroborate one value with different bounds ("at least", "up to", plain)."""
+    notes = []
+    for each in (cluster for found in story.clusterings for cluster in found.clusters):
+        hedges = {}
+        for item in each.members:
+            value = index.by_uid[item.uid].value
+            hedge = value.hedge if isinstance(value, Interval) and value.hedge in BOUND_WORDS else None
+            hedges.setdefault(BOUND_WORDS[hedge], []).append(story.article_of(item.uid))
+        if len(hedges) > 1:
+            said = "; ".join(f"{word}: {', '.join(sorted(set(articles))[:5])}" for word, articles in sorted(hedges.items()))
+            notes.append(f"The same value is stated with different bounds ({said}); not a contradiction, "
+                         "but the firmer wording should match what is known")
+    return notes
 
 
-TOO_VAGUE = 'a vague amount ("multibillion", "hundreds of billions") fits, but is too vague to corroborate a figure'
-UNPINNED = "at least one date is not pinned to a calendar (its article states no publication date)"
+def _within_articles(index: Index, key: Key, claims, items: dict[str, Item]) -> Iterator[Finding]:
+    by_article: dict[str, list] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    for article, own in sorted(by_article.items()):
+        if len(own) > 1 and _inconsistent(own, items):
+            said = "; ".join(f"{index.value_text(claim)} (line {claim.provenance.line})" for claim in own)
+            message = f"{article} states this fact twice, differently: {said}. One of them needs correcting."
+            aspect = f"within:{article}"
+            yield Finding(CODE, NAME, Status.CONFLICT, message, key.label(),
+                          tuple(index.evidence(claim) for claim in own), aspect=aspect,
+                          id=stable_id(CODE, key.label(), aspect))
 
 
-def _verdict(first, second, tolerance) -> tuple[str, str]:
-    a, b = first.value, second.value
-    if isinstance(a, DateSpan) and isinstance(b, DateSpan):
-        if first_common_day(a, b, tolerance.days) is None:
-            return "conflict", ""
-        return ("weak", UNPINNED) if is_open(a) or is_open(b) else ("agree", "")
-    if isinstance(a, Interval) and isinstance(b, Interval):
-        for unit in ("currency", "unit"):
-            if getattr(a, unit, None) != getattr(b, unit, None):
-                return "weak", f"the {unit}s differ ({getattr(a, unit)} and {getattr(b, unit)}) and are not converted"
-        if not intervals_agree(a, b, tolerance.relative):
-            return "conflict", ""
-        return ("weak", TOO_VAGUE) if Hedge.VAGUE in (a.hedge, b.hedge) else ("agree", "")
-    return ("agree", "") if first.claim.value == second.claim.value else ("conflict", "")
+def _inconsistent(claims, items: dict[str, Item]) -> bool:
+    """A point and a range, or values that cannot both be true."""
+    spans = [items[claim.uid] for claim in claims]
+    if any(not a.span.overlaps(b.span) and a.unit == b.unit for a in spans for b in spans):
+        return True
+    shapes = {_shape(claim.value) for claim in claims}
+    return {"point", "range"} <= shapes
 
 
-def _finding(index: Index, key: Key, status: Status, claims, message: str) -> Finding:
-    return Finding(CODE, NAME, status, message, key.label(), tuple(index.evidence(claim) for claim in claims))
-
-
-def _say(index: Index, claim) -> str:
-    return f"{claim.article} says {index.value_text(claim)}"
-
-
-def _conflict_message(index: Index, first, second) -> str:
-    return f"{_say(index, first)}; {_say(index, second)}: the values cannot both be true."
-
-
-def _agreement_message(index: Index, members) -> str:
-    sources = len(index.sources(members))
-    statements = sorted({index.statement(claim) for claim in members})
-    if len(statements) == 1:
-        articles = ", ".join(sorted({claim.article for claim in members}))
-        return f"{sources} independent sources agree that {statements[0]} ({articles})."
-    said = "; ".join(_say(index, claim) for claim in members)
-    return f"{sources} independent sources agree: {said}."
-
-
-def _weak_message(index: Index, members, reasons: list[str]) -> str:
-    said = "; ".join(_say(index, claim) for claim in members)
-    return f"Not contradictory, but not a corroboration either: {said}. Why: {'; '.join(reasons)}."
+def _shape(value) -> str:
+    if isinstance(value, Interval) and value.hedge is None and value.is_point:
+        return "point"
+    return "range" if isinstance(value, Interval) and value.hedge is Hedge.RANGE else "other"
