@@ -221,6 +221,9 @@ def run_check(args: argparse.Namespace) -> int:
     diagnostics, report = result.diagnostics, result.report
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)
+    if report.drafts:
+        print(f"claimcheck: warning: {len(report.drafts)} unconfirmed draft claims are not compared "
+              "(listed in the report; confirm them with `claimcheck confirm`)", file=sys.stderr)
     if args.output is None:
         for part in rendered_report(args.format, report):
             sys.stdout.write(part)

@@ -50,6 +50,7 @@ class ReportData:
     reviews: Mapping[str, ReviewState] = field(default_factory=dict)
     orphan_reviews: tuple[Review, ...] = ()
     change: Change | None = None
+    drafts: tuple[Unchecked, ...] = ()  # claims `claimcheck draft` proposed that no editor has confirmed yet
 
     def is_reviewed(self, finding: Finding) -> bool:
         state = self.reviews.get(finding.id)

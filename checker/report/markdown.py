@@ -45,6 +45,8 @@ def render(data: ReportData) -> str:
     parts.append(_coverage_matrix(data))
     if data.unchecked:
         parts.append(_unchecked(data))
+    if data.drafts:
+        parts.append(_drafts(data))
     if data.orphan_reviews:
         parts.append(_orphans(data))
     parts.append(_how_to_review())
@@ -172,6 +174,14 @@ def _unchecked(data: ReportData) -> str:
              markdown_inline(item.reason)] for item in data.unchecked]
     return f"## Not checked ({len(rows)})\n\nThese claims have input errors; fix them to have them checked.\n\n" + _table(
         rows, ["Where", "Claim", "Why"])
+
+
+def _drafts(data: ReportData) -> str:
+    rows = [[markdown_code(f"{item.path}:{item.line}"), markdown_code(item.claim or "(whole file)")]
+            for item in data.drafts]
+    return (f"## Unconfirmed drafts ({len(rows)})\n\nProposed by `claimcheck draft` and not compared with other "
+            "sources until an editor checks each against the article and deletes its `draft: true` line "
+            "(or runs `claimcheck confirm`).\n\n" + _table(rows, ["Where", "Claim"]))
 
 
 def _orphans(data: ReportData) -> str:
