@@ -1,0 +1,217 @@
+"""An article's draft claims: values, speech, lists, roles and yes/no facts, each pinned once.
+
+Each candidate gets a subject (the entity named nearest before it in its sentence, a
+deal between two named companies when the registry has one, or the last organization
+named before), a property by registry cues (or none: `property: null`, for the editor),
+qualifiers from the words around it, and the shortest quote found once in the article.
+Candidates that cannot be pinned or have no subject at all are reported, not written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from checker.draft import cues
+from checker.draft.entities import EntityMatcher, Mention, unknown_names
+from checker.draft.pinning import Pinned, pin
+from checker.draft.quotes import speeches
+from checker.draft.structures import SUBJECT_KINDS, Structure, lists, roles, yes_no_facts
+from checker.draft.text import Sentence, plain, sentences
+from checker.draft.values import ValueSpan, value_spans
+from checker.load.provenance import FoldedText
+from checker.model.claims import Entity, Property
+from checker.model.values import Granularity
+
+ADJACENT = 30  # characters between a value and a deal or project named right after it ("$500 billion Stargate")
+
+
+@dataclass(frozen=True)
+class DraftClaim:
+    subject: str
+    property: str | None
+    value: dict
+    quote: Pinned
+    start: int  # where the claim's words are in the article
+    end: int
+    reason: str
+    qualifiers: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Draft:
+    claims: tuple[DraftClaim, ...]
+    unknown_names: tuple[str, ...]  # proposed registry entries
+    left_out: tuple[str, ...]  # what was found but could not be drafted, and why
+
+
+def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping[str, Property],
+                  published: dt.date | None = None) -> Draft:
+    matcher = EntityMatcher(entities)
+    mentions = matcher.mentions(text)
+    article = FoldedText(text)
+    found = sentences(text)
+    claims: list[DraftClaim] = []
+    left_out: list[str] = []
+    for speech in speeches(text, found, mentions):
+        _add_speech(claims, left_out, article, found, speech, properties)
+    for sentence in found:
+        for structure in (*lists(text, sentence, mentions, properties), *roles(text, sentence, mentions, properties),
+                          *yes_no_facts(text, sentence, properties)):
+            _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
+        _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
+    return Draft(tuple(claims), tuple(unknown_names(text, matcher, mentions)), tuple(left_out))
+
+
+def _sentence_at(found: Sequence[Sentence], offset: int) -> Sentence | None:
+    return next((s for s in found if s.start <= offset < s.end), None)
+
+
+def _add_speech(claims, left_out, article, found, speech, properties) -> None:
+    sentence = _sentence_at(found, speech.start)
+    pinned = pin(article, sentence, speech.start, speech.end) if sentence else None
+    if pinned is None:
+        left_out.append(f"a quote that cannot be pinned once: {speech.words[:60]!r}")
+        return
+    if plain(speech.words).strip() not in plain(pinned.exact):
+        return
+    prop = "said" if properties.get("said") and properties["said"].value_kind == "quote" else None
+    how = "in quotation marks" if speech.verbatim else "reported speech"
+    who = "the last speaker named before (no verb of saying nearby)" if speech.guessed else "named by the verb of saying"
+    value = {"kind": "quote", "speaker": speech.speaker.entity.id, "verbatim": speech.verbatim, "words": speech.words}
+    claims.append(DraftClaim(speech.speaker.entity.id, prop, value, pinned, speech.start, speech.end,
+                             f"{how}; speaker {who}"))
+
+
+def _add_structure(claims, left_out, article, sentence, structure: Structure, mentions, entities) -> None:
+    subject = structure.subject or _subject_before(mentions, sentence, structure.start)
+    if subject is None:
+        left_out.append(f"a {structure.kind} fact with no subject named before it (line text {structure.reason})")
+        return
+    start = min(structure.start, subject.start) if subject.start >= sentence.start else structure.start
+    pinned = pin(article, sentence, start, structure.end)
+    if pinned is None:
+        return
+    claims.append(DraftClaim(subject.entity.id, structure.property.id if structure.property else None,
+                             structure.value, pinned, start, structure.end, structure.reason))
+
+
+def _subject_before(mentions: Sequence[Mention], sentence: Sentence, offset: int) -> Mention | None:
+    fitting = [m for m in mentions if m.end <= offset and m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
+    return fitting[-1] if fitting else None
+
+
+def _add_values(claims, left_out, article, sentence, mentions, entities, properties, published) -> None:
+    text = article.original
+    spans = value_spans(text, sentence, published)
+    periods = {id(span): _period_of(span, spans) for span in spans}
+    used_as_period = {id(p) for p in periods.values() if p is not None}
+    body = text[sentence.start:sentence.end]
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    units = {prop.unit for prop in properties.values() if prop.unit}
+    for span in spans:
+        if id(span) in used_as_period:
+            continue
+        if span.kind == "quantity" and getattr(span.value, "unit", None) not in units:
+            span = replace(span, kind="count")
+        if span.kind == "count" and not re.search(r"\d", span.text):
+            continue  # "two companies", "hundreds of billions": words, seldom a fact anyone checks
+        prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties)
+        subject = _value_subject(span, inside, mentions, sentence, entities, prop)
+        if subject is None:
+            left_out.append(f"{span.kind} {span.text!r}: no subject named before it")
+            continue
+        qualifiers = _qualifiers(text, sentence, span, periods[id(span)], inside, subject.entity.id, published)
+        start = min(span.start, subject.start) if subject.start >= sentence.start else span.start
+        end = max(span.end, subject.end) if subject.start >= sentence.start else span.end
+        pinned = pin(article, sentence, start, end)
+        if pinned is None:
+            left_out.append(f"{span.kind} {span.text!r}: no quote of it is found only once")
+            continue
+        why = f"{span.kind} read by the normalizer; " + (f"property from the cue {cue!r}" if cue else
+                                                          "no property cue nearby: choose one")
+        claims.append(DraftClaim(subject.entity.id, prop.id if prop else None, {"kind": span.kind, "text": span.text},
+                                 pinned, start, end, why, qualifiers))
+
+
+def _period_of(span: ValueSpan, spans: Sequence[ValueSpan]) -> ValueSpan | None:
+    """The time a non-date value covers: the first date after it that is not a single day."""
+    if span.kind == "date":
+        return None
+    for other in spans:
+        if other.kind == "date" and other.start >= span.end and \
+                getattr(other.value, "granularity", None) not in (Granularity.DAY,):
+            return other
+    return None
+
+
+def _value_subject(span, inside, mentions, sentence, entities, prop) -> Mention | None:
+    events = ("deal", "project", "event", "report", "product")
+    around = [m for m in inside if m.start <= span.start and span.end <= m.end and m.entity.kind in events]
+    named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in events]
+    if around or named_after:
+        return (around or named_after)[0]
+    deal_words = _DEAL_WORDS.search(sentence_text_near(span, sentence))
+    deal = _deal_near(span, inside, entities, prop) if deal_words else None
+    if deal is not None:
+        return deal
+    before = [m for m in inside if m.end <= span.start and m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
+    if before:
+        return before[-1]
+    after = [m for m in inside if m.start >= span.end and m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
+    if after:
+        return after[0]
+    return _subject_before(mentions, sentence, sentence.start)
+
+
+def sentence_text_near(span: ValueSpan, sentence: Sentence) -> str:
+    """The value and the few words after it: "$100 billion agreement", "$100 million-plus deal"."""
+    words = [w.text for w in sentence.words if span.start <= w.start < span.end + ADJACENT]
+    return " ".join(words)
+
+
+_DEAL_WORDS = re.compile(r"\b(?:deal|deals|agreement|partnership|contract|collaboration|pact)\b", re.IGNORECASE)
+
+
+def _deal_near(span, inside, entities, prop) -> Mention | None:
+    """"a $100 billion agreement with Nvidia": the registry's deal between two companies of the sentence."""
+    sentence_orgs = [m for m in inside if m.entity.kind == "organization"]
+    if len({m.entity.id for m in sentence_orgs}) < 2:
+        return None
+    best: tuple[int, Mention] | None = None
+    for partner in sentence_orgs:
+        for other in sentence_orgs:
+            deal = _deal_between(entities, other.entity, partner.entity) if other.entity.id != partner.entity.id else None
+            if deal is not None:
+                distance = min(abs(partner.start - span.end), abs(span.start - partner.end))
+                if best is None or distance < best[0]:
+                    best = (distance, Mention(partner.start, partner.end, deal, via_reference=True))
+    return best[1] if best else None
+
+
+def _deal_between(entities, first: Entity, second: Entity) -> Entity | None:
+    def named(entity: Entity, name: str) -> bool:
+        return any(re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", name) for n in (entity.name, *entity.aliases))
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        if entity.kind == "deal" and named(first, entity.name) and named(second, entity.name):
+            return entity
+    return None
+
+
+def _qualifiers(text, sentence, span, period, inside, subject, published) -> dict:
+    window = text[max(sentence.start, span.start - 60):min(sentence.end, span.end + 40)]
+    qualifiers: dict = {}
+    if period is not None:
+        qualifiers["period"] = period.text
+    if span.kind in ("money", "quantity", "count") and (rate := cues.rate(window)):
+        qualifiers["rate"] = rate
+    if span.kind != "date" and (modality := cues.modality(window)):
+        qualifiers["modality"] = modality
+    elif span.kind == "date" and (modality := cues.modality(window)) in ("prospective", "unfinalized", "expects"):
+        qualifiers["modality"] = modality
+    who = cues.attribution(text[sentence.start:sentence.end], inside, subject, sentence.start)
+    if who is not None:
+        qualifiers["attributed_to"] = who
+    return qualifiers
