@@ -86,7 +86,8 @@ def _add_speech(claims, left_out, article, found, speech, properties) -> None:
 
 
 def _add_structure(claims, left_out, article, sentence, structure: Structure, mentions, entities) -> None:
-    subject = structure.subject or _subject_before(mentions, sentence, structure.start)
+    subject = structure.subject or _subject_before(mentions, sentence, structure.start) or \
+        _subject_before(mentions, sentence, structure.end)
     if subject is None:
         left_out.append(f"a {structure.kind} fact with no subject named before it (line text {structure.reason})")
         return
@@ -114,6 +115,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
     for span in spans:
         if id(span) in used_as_period:
             continue
+        period = periods[id(span)]
         if span.kind == "quantity" and getattr(span.value, "unit", None) not in units:
             span = replace(span, kind="count")
         if span.kind == "count" and not re.search(r"\d", span.text):
@@ -123,7 +125,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
         if subject is None:
             left_out.append(f"{span.kind} {span.text!r}: no subject named before it")
             continue
-        qualifiers = _qualifiers(text, sentence, span, periods[id(span)], inside, subject.entity.id, published)
+        qualifiers = _qualifiers(text, sentence, span, period, inside, subject.entity.id, published)
         start = min(span.start, subject.start) if subject.start >= sentence.start else span.start
         end = max(span.end, subject.end) if subject.start >= sentence.start else span.end
         pinned = pin(article, sentence, start, end)
