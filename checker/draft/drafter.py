@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.draft import cues
+from checker.draft.deals import deal_mentions
 from checker.draft.entities import EntityMatcher, Mention, unknown_names
 from checker.draft.pinning import Pinned, pin
 from checker.draft.quotes import speeches
@@ -50,7 +51,8 @@ class Draft:
 def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping[str, Property],
                   published: dt.date | None = None) -> Draft:
     matcher = EntityMatcher(entities)
-    mentions = matcher.mentions(text)
+    named = matcher.mentions(text)
+    mentions = deal_mentions(text, named, entities)
     article = FoldedText(text)
     found = sentences(text)
     claims: list[DraftClaim] = []
@@ -62,7 +64,7 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
                           *yes_no_facts(text, sentence, properties)):
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
-    return Draft(tuple(claims), tuple(unknown_names(text, matcher, mentions)), tuple(left_out))
+    return Draft(tuple(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
 
 
 def _sentence_at(found: Sequence[Sentence], offset: int) -> Sentence | None:
@@ -86,8 +88,12 @@ def _add_speech(claims, left_out, article, found, speech, properties) -> None:
 
 
 def _add_structure(claims, left_out, article, sentence, structure: Structure, mentions, entities) -> None:
-    subject = structure.subject or _subject_before(mentions, sentence, structure.start) or \
-        _subject_before(mentions, sentence, structure.end)
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property) \
+        if structure.subject is None or (structure.property and structure.property.subjects and
+                                         structure.subject.entity.kind not in structure.property.subjects) \
+        else structure.subject
+    subject = subject or structure.subject
     if subject is None:
         left_out.append(f"a {structure.kind} fact with no subject named before it (line text {structure.reason})")
         return
@@ -99,7 +105,7 @@ def _add_structure(claims, left_out, article, sentence, structure: Structure, me
                              structure.value, pinned, start, structure.end, structure.reason))
 
 
-def _subject_before(mentions: Sequence[Mention], sentence: Sentence, offset: int) -> Mention | None:
+def _subject_before(mentions: Sequence[Mention], offset: int) -> Mention | None:
     fitting = [m for m in mentions if m.end <= offset and m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
     return fitting[-1] if fitting else None
 
@@ -121,7 +127,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
         if span.kind == "count" and not re.search(r"\d", span.text):
             continue  # "two companies", "hundreds of billions": words, seldom a fact anyone checks
         prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties)
-        subject = _value_subject(span, inside, mentions, sentence, entities, prop)
+        subject = _value_subject(span, inside, mentions, sentence, prop)
         if subject is None:
             left_out.append(f"{span.kind} {span.text!r}: no subject named before it")
             continue
@@ -149,57 +155,39 @@ def _period_of(span: ValueSpan, spans: Sequence[ValueSpan]) -> ValueSpan | None:
     return None
 
 
-def _value_subject(span, inside, mentions, sentence, entities, prop) -> Mention | None:
-    events = ("deal", "project", "event", "report", "product")
-    around = [m for m in inside if m.start <= span.start and span.end <= m.end and m.entity.kind in events]
-    named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in events]
+EVENT_KINDS = ("deal", "project", "event", "report", "product")
+RECENT = 600  # characters back in which a subject of the fitting kind is still "the one meant"
+
+
+def _value_subject(span, inside, mentions, sentence, prop: Property | None) -> Mention | None:
+    around = [m for m in inside if m.start <= span.start and span.end <= m.end and m.entity.kind in EVENT_KINDS]
+    named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in EVENT_KINDS]
     if around or named_after:
         return (around or named_after)[0]
-    deal_words = _DEAL_WORDS.search(sentence_text_near(span, sentence))
-    deal = _deal_near(span, inside, entities, prop) if deal_words else None
-    if deal is not None:
-        return deal
-    before = [m for m in inside if m.end <= span.start and m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
+    return choose_subject(inside, mentions, span.start, span.end, prop)
+
+
+def choose_subject(inside, mentions, start: int, end: int, prop: Property | None) -> Mention | None:
+    """The entity a fact at [start, end) is about: of the kinds its property is about when one is named
+    in the sentence or shortly before, else the nearest entity named before it in the sentence."""
+    kinds = tuple(prop.subjects) if prop is not None and prop.subjects else ()
+    if kinds:
+        fitting = _nearest([m for m in inside if m.entity.kind in kinds], start, end)
+        if fitting is not None:
+            return fitting
+        recent = [m for m in mentions if m.end <= start and start - m.end < RECENT and m.entity.kind in kinds]
+        if recent:
+            return recent[-1]
+    return _nearest([m for m in inside if m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"], start, end) \
+        or _subject_before(mentions, start)
+
+
+def _nearest(candidates: Sequence[Mention], start: int, end: int) -> Mention | None:
+    before = [m for m in candidates if m.start < end]  # before the fact, or named within its words
     if before:
         return before[-1]
-    after = [m for m in inside if m.start >= span.end and m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
-    if after:
-        return after[0]
-    return _subject_before(mentions, sentence, sentence.start)
-
-
-def sentence_text_near(span: ValueSpan, sentence: Sentence) -> str:
-    """The value and the few words after it: "$100 billion agreement", "$100 million-plus deal"."""
-    words = [w.text for w in sentence.words if span.start <= w.start < span.end + ADJACENT]
-    return " ".join(words)
-
-
-_DEAL_WORDS = re.compile(r"\b(?:deal|deals|agreement|partnership|contract|collaboration|pact)\b", re.IGNORECASE)
-
-
-def _deal_near(span, inside, entities, prop) -> Mention | None:
-    """"a $100 billion agreement with Nvidia": the registry's deal between two companies of the sentence."""
-    sentence_orgs = [m for m in inside if m.entity.kind == "organization"]
-    if len({m.entity.id for m in sentence_orgs}) < 2:
-        return None
-    best: tuple[int, Mention] | None = None
-    for partner in sentence_orgs:
-        for other in sentence_orgs:
-            deal = _deal_between(entities, other.entity, partner.entity) if other.entity.id != partner.entity.id else None
-            if deal is not None:
-                distance = min(abs(partner.start - span.end), abs(span.start - partner.end))
-                if best is None or distance < best[0]:
-                    best = (distance, Mention(partner.start, partner.end, deal, via_reference=True))
-    return best[1] if best else None
-
-
-def _deal_between(entities, first: Entity, second: Entity) -> Entity | None:
-    def named(entity: Entity, name: str) -> bool:
-        return any(re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", name) for n in (entity.name, *entity.aliases))
-    for entity in sorted(entities.values(), key=lambda e: e.id):
-        if entity.kind == "deal" and named(first, entity.name) and named(second, entity.name):
-            return entity
-    return None
+    after = [m for m in candidates if m.start >= end]
+    return after[0] if after else None
 
 
 def _qualifiers(text, sentence, span, period, inside, subject, published) -> dict:

@@ -263,6 +263,11 @@ class Property(Authored):
         default_factory=list,
         description="Words that suggest this property to `claimcheck draft` (`announced`, `invest`).",
     )
+    subjects: list[EntityKind] = Field(
+        default_factory=list,
+        description="Kinds of entity this property is usually about (`deal` for `deal-value`); `claimcheck draft` "
+        "prefers a subject of these kinds.",
+    )
 
 
 class EntityRegistry(Authored):
