@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.draft import cues
-from checker.draft.deals import deal_mentions
+from checker.draft.deals import deal_mentions, main_deal
+from checker.draft.named_facts import demonym_facts, entity_cue_facts, ticker_facts
+from checker.draft.orderings import ordering_facts
 from checker.draft.entities import EntityMatcher, Mention, unknown_names
 from checker.draft.pinning import Pinned, pin
 from checker.draft.quotes import speeches
@@ -59,9 +61,14 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
     left_out: list[str] = []
     for speech in speeches(text, found, mentions):
         _add_speech(claims, left_out, article, found, speech, properties)
+    story = main_deal(named, entities)
     for sentence in found:
         for structure in (*lists(text, sentence, mentions, properties), *roles(text, sentence, mentions, properties),
-                          *yes_no_facts(text, sentence, properties)):
+                          *yes_no_facts(text, sentence, properties, mentions),
+                          *demonym_facts(text, sentence, mentions, entities, properties),
+                          *ticker_facts(text, sentence, mentions, properties),
+                          *entity_cue_facts(text, sentence, mentions, properties),
+                          *ordering_facts(text, sentence, mentions, story, properties)):
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
     return Draft(tuple(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
@@ -97,6 +104,8 @@ def _add_structure(claims, left_out, article, sentence, structure: Structure, me
     if subject is None:
         left_out.append(f"a {structure.kind} fact with no subject named before it (line text {structure.reason})")
         return
+    if structure.value.get("entity") == subject.entity.id or structure.value.get("event") == subject.entity.id:
+        return  # "Under the deal, OpenAI": a name is no fact about itself
     start = min(structure.start, subject.start) if subject.start >= sentence.start else structure.start
     pinned = pin(article, sentence, start, structure.end)
     if pinned is None:

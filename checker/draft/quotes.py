@@ -113,9 +113,9 @@ def _reported(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> lis
     if match is None:
         return []
     speaker = _speaker_near(mentions, match.start(), match.start(), (match.start(), match.start()), "said")
-    if speaker is None or speaker.start > match.start():
-        return []
+    if speaker is None or speaker.start > match.start() or "," in text[speaker.end:match.start()]:
+        return []  # "Intrinsic, a robotics company under Alphabet, said": the speaker is further back
     words = text[match.end():sentence.end].rstrip(" .")
-    if len(words.split()) < 4:
-        return []
+    if len(words.split()) < 4 or re.search(r"[\d$€£¥]", words):
+        return []  # a value said is drafted as the value, attributed to the speaker
     return [Speech(speaker.start, sentence.end, words, speaker, False, False)]

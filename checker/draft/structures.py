@@ -54,7 +54,9 @@ def _entity_runs(text, sentence, inside, properties) -> list[Structure]:
     for mention in inside:
         if mention.via_reference:
             continue
-        if runs and _LIST_GLUE.match(text[runs[-1][-1].end:mention.start]):
+        if runs and re.fullmatch(r"['\u2019]s\s+", text[runs[-1][-1].end:mention.start]):
+            runs[-1][-1] = mention  # "Japan's SoftBank": the item is SoftBank
+        elif runs and _LIST_GLUE.match(text[runs[-1][-1].end:mention.start]):
             runs[-1].append(mention)
         else:
             runs.append([mention])
@@ -65,7 +67,8 @@ def _entity_runs(text, sentence, inside, properties) -> list[Structure]:
             continue
         structure = _set_structure(text, sentence, inside, properties, items, run[0].start, run[-1].end,
                                    "names listed together")
-        if structure.property is not None:  # "OpenAI and Foxconn" alone is a subject, not a list
+        prop = structure.property  # "OpenAI and Foxconn" alone is a subject, not a list
+        if prop is not None and prop.objects and all(m.entity.kind in prop.objects for m in run):
             found.append(structure)
     return found
 
@@ -86,8 +89,9 @@ def _word_lists(text, sentence, inside, properties) -> list[Structure]:
         end = text.find(words[-1], lead.end()) + len(words[-1]) if words else lead.end()
         named = {m.start: m.entity.id for m in inside if lead.end() <= m.start < end}
         items = list(dict.fromkeys(named.get(text.find(w, lead.end()), _slug(w)) for w in words))
-        items = [item for item in items if item]
-        if items:
+        items = [item for item in items if item and not re.search(r"\d", item)]
+        structure = _set_structure(text, sentence, inside, properties, items, lead.start(), end, "") if items else None
+        if structure is not None and structure.property is not None:
             found.append(_set_structure(text, sentence, inside, properties, items, lead.start(), end,
                                         f"listed after {lead.group().strip()!r}"))
     return found
@@ -125,7 +129,8 @@ def roles(text: str, sentence: Sentence, mentions: Sequence[Mention],
             continue
         org, person = (left, right) if left.entity.kind != "person" else (right, left)
         if org.entity.kind == "organization" and person.entity.kind == "person":
-            found.append(Structure("entity", org, role, {"kind": "entity", "entity": person.entity.id},
+            subject, value = (person, org) if "person" in role.subjects else (org, person)
+            found.append(Structure("entity", subject, role, {"kind": "entity", "entity": value.entity.id},
                                    left.start, right.end, f"title {title!r} between the names"))
     return found
 
@@ -137,7 +142,11 @@ def _role_property(title: str, properties: Mapping[str, Property]) -> Property |
     return None
 
 
-def yes_no_facts(text: str, sentence: Sentence, properties: Mapping[str, Property]) -> list[Structure]:
+ADJECTIVE_REACH = 20  # "Foxconn, the world's largest": characters from the name to the cue
+
+
+def yes_no_facts(text: str, sentence: Sentence, properties: Mapping[str, Property],
+                 mentions: Sequence[Mention] = ()) -> list[Structure]:
     body = text[sentence.start:sentence.end]
     matches = []
     for prop in properties.values():
@@ -154,8 +163,14 @@ def yes_no_facts(text: str, sentence: Sentence, properties: Mapping[str, Propert
     found = []
     for start, end, prop, cue in sorted(kept, key=lambda m: m[0]):
         clause = re.split(r"[,;]\s*(?:but|while|and)?\s*", body[:start])[-1]
+        owner = None
+        if prop.subjects and "deal" not in prop.subjects:  # "Foxconn, the world's largest": the name just before
+            owner = next((m for m in reversed(mentions) if m.entity.kind in prop.subjects and not m.via_reference
+                          and 0 <= sentence.start + start - m.end <= ADJECTIVE_REACH), None)
+            if owner is None:
+                continue
         value = not negated(clause)
         why = f"the cue {cue!r}" + ("" if value else ", negated before it")
-        found.append(Structure("boolean", None, prop, {"kind": "boolean", "value": value},
+        found.append(Structure("boolean", owner, prop, {"kind": "boolean", "value": value},
                                sentence.start + start - len(clause), sentence.start + end, why))
     return found

@@ -91,8 +91,8 @@ def value_spans(text: str, sentence: Sentence, published: dt.date | None) -> lis
     triggers = [index for index, word in enumerate(words) if is_trigger(word)]
     for trigger in triggers:
         best = _longest_at(text, words, trigger, published)
-        if best is not None:
-            found.append(best)
+        if best is not None and not (best.value is _UNDATED and best.first_word == best.last_word):
+            found.append(best)  # "year", "months" alone say nothing checkable
     return _without_overlaps(found)
 
 

@@ -268,6 +268,11 @@ class Property(Authored):
         description="Kinds of entity this property is usually about (`deal` for `deal-value`); `claimcheck draft` "
         "prefers a subject of these kinds.",
     )
+    objects: list[EntityKind] = Field(
+        default_factory=list,
+        description="For entity and set values: the kinds of entity the value names (`place` for `based-in`); "
+        "`claimcheck draft` proposes only those.",
+    )
 
 
 class EntityRegistry(Authored):
