@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from checker.draft import cues
 from checker.draft.deals import deal_mentions, main_deal
-from checker.draft.named_facts import demonym_facts, entity_cue_facts, ticker_facts
+from checker.draft.named_facts import demonym_facts, entity_cue_facts, set_cue_facts, ticker_facts
 from checker.draft.orderings import ordering_facts
 from checker.draft.entities import EntityMatcher, Mention, unknown_names
 from checker.draft.pinning import Pinned, pin
@@ -68,10 +68,23 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
                           *demonym_facts(text, sentence, mentions, entities, properties),
                           *ticker_facts(text, sentence, mentions, properties),
                           *entity_cue_facts(text, sentence, mentions, properties),
+                          *set_cue_facts(text, sentence, mentions, properties),
                           *ordering_facts(text, sentence, mentions, story, properties)):
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
-    return Draft(tuple(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
+    return Draft(_distinct(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
+
+
+def _distinct(claims: Sequence[DraftClaim]) -> tuple[DraftClaim, ...]:
+    """One draft per fact and quote: two patterns may find the same."""
+    seen: set[tuple] = set()
+    kept = []
+    for claim in claims:
+        key = (claim.subject, claim.property, repr(claim.value), claim.quote.exact)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return tuple(kept)
 
 
 def _sentence_at(found: Sequence[Sentence], offset: int) -> Sentence | None:
@@ -106,6 +119,11 @@ def _add_structure(claims, left_out, article, sentence, structure: Structure, me
         return
     if structure.value.get("entity") == subject.entity.id or structure.value.get("event") == subject.entity.id:
         return  # "Under the deal, OpenAI": a name is no fact about itself
+    if structure.kind == "set" and subject.entity.id in structure.value["items"]:
+        items = [item for item in structure.value["items"] if item != subject.entity.id]
+        if not items:
+            return
+        structure = replace(structure, value={**structure.value, "items": items})
     start = min(structure.start, subject.start) if subject.start >= sentence.start else structure.start
     pinned = pin(article, sentence, start, structure.end)
     if pinned is None:

@@ -48,8 +48,8 @@ class EntityMatcher:
         self.by_name = {_key(name): names[name] for name in ordered}
         exact = [re.escape(name) for name in ordered if not _any_case(name)]
         folded = [re.escape(name) for name in ordered if _any_case(name)]
-        self._exact = re.compile(rf"(?<![\w-])(?:{'|'.join(exact)})(?![\w-])") if exact else None
-        self._folded = re.compile(rf"(?<![\w-])(?:{'|'.join(folded)})(?![\w-])", re.IGNORECASE) if folded else None
+        self._exact = re.compile(rf"(?<!\w)(?:{'|'.join(exact)})(?!\w)") if exact else None
+        self._folded = re.compile(rf"(?<!\w)(?:{'|'.join(folded)})(?!\w)", re.IGNORECASE) if folded else None
 
     def mentions(self, text: str) -> list[Mention]:
         folded = plain(text)
@@ -87,8 +87,9 @@ def _longest_first(found: list[Mention]) -> list[Mention]:
 
 
 def _with_references(named: list[Mention], folded: str) -> list[Mention]:
+    nouns = "|".join(reference.removeprefix("the ") for reference in ORGANIZATION_REFERENCES)
     references = [(match.start(), match.end(), "organization")
-                  for match in re.finditer(rf"\b(?:{'|'.join(ORGANIZATION_REFERENCES)})\b", folded, re.IGNORECASE)]
+                  for match in re.finditer(rf"\bthe (?:[A-Z][a-z]+ )?(?:{nouns})\b", folded, re.IGNORECASE)]
     references += [(match.start(), match.end(), "person")
                    for match in re.finditer(rf"\b(?:{'|'.join(PERSON_PRONOUNS)})\b", folded, re.IGNORECASE)]
     resolved = list(named)

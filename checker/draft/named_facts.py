@@ -40,8 +40,16 @@ def demonym_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], en
         for word in demonyms(place):
             for match in re.finditer(rf"\b{re.escape(word)}\b", body):
                 start = sentence.start + match.start()
-                org = next((m for m in mentions if m.entity.kind == "organization" and not m.via_reference
+                org = next((m for m in mentions if m.entity.kind == "organization"
                             and 0 <= m.start - (start + len(word)) <= 45), None)
+                if org is not None and org.via_reference:  # "the Taiwanese manufacturer": the org named before
+                    org = next((m for m in reversed(mentions) if m.end <= start and m.entity.id == org.entity.id), None)
+                    if org is None:
+                        continue
+                    found.append(Structure("entity", org, properties["based-in"],
+                                           {"kind": "entity", "entity": place.id}, start, start + len(word),
+                                           f"{word!r} describes the company named before"))
+                    continue
                 if org is not None and re.fullmatch(r"[\w\s-]*", text[start + len(word):org.start]):
                     found.append(Structure("entity", org, properties["based-in"],
                                            {"kind": "entity", "entity": place.id}, start, org.end,
@@ -63,6 +71,39 @@ def ticker_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
                                    {"kind": "set", "items": [symbol], "exhaustive": False}, company.start,
                                    match.end(), "an exchange and ticker in parentheses after the name"))
     return found
+
+
+def set_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
+                  properties: Mapping[str, Property]) -> list[Structure]:
+    """"supplies components to Nvidia", "assembling iPhones for Apple": a set property's cue, then names."""
+    body = text[sentence.start:sentence.end]
+    found = []
+    for prop in sorted(properties.values(), key=lambda p: p.id):
+        if prop.value_kind != "set" or not prop.objects:
+            continue
+        for cue in prop.cues:
+            for position in cue_positions(body, cue):
+                cue_end = sentence.start + position + len(cue)
+                run = _run_after(text, mentions, cue_end, prop.objects)
+                if run:
+                    items = list(dict.fromkeys(m.entity.id for m in run))
+                    found.append(Structure("set", None, prop, {"kind": "set", "items": items, "exhaustive": False},
+                                           sentence.start + position, run[-1].end, f"the cue {cue!r} before the names"))
+    return found
+
+
+def _run_after(text: str, mentions: Sequence[Mention], offset: int, kinds) -> list[Mention]:
+    named = [m for m in mentions if not m.via_reference and m.start >= offset]
+    first = next((m for m in named if m.start - offset <= CUE_REACH), None)
+    if first is None or first.entity.kind not in kinds or re.search(r"[.,;]", text[offset:first.start]):
+        return []
+    run = [first]
+    for mention in named[named.index(first) + 1:]:
+        if mention.entity.kind in kinds and re.fullmatch(r",\s*|\s+and\s+|,\s*and\s+", text[run[-1].end:mention.start]):
+            run.append(mention)
+        else:
+            break
+    return run
 
 
 def entity_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],

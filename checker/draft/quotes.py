@@ -20,8 +20,9 @@ from checker.draft.text import Sentence
 SAYING = ("said", "says", "told", "added", "noted", "stated", "stating", "explained", "wrote", "argued",
           "according to", "calling", "called", "describing", "described", "warned", "insisted", "remarked")
 _SAYING = re.compile(rf"(?<![\w-])(?:{'|'.join(SAYING)})(?![\w-])", re.IGNORECASE)
-_REPORTED = re.compile(r"(?<![\w-])(?:said|says|added|noted|stated|explained|argued|warned)(?: that)? (?=\w)",
+_REPORTED = re.compile(r"(?<![\w-])(?:said|says|added|noted|stated|explained|argued|warned),?(?: that)? (?=\w)",
                        re.IGNORECASE)
+_ACCORDING_TO = re.compile(r",\s*according to\s+", re.IGNORECASE)
 SPEAKER_REACH = 45  # characters between a speaker's name and the verb of saying
 MIN_QUOTED_WORDS = 2
 
@@ -111,7 +112,7 @@ def _speaker_near(mentions, verb_start, verb_end, quoted, verb) -> Mention | Non
 def _reported(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> list[Speech]:
     match = _REPORTED.search(text, sentence.start, sentence.end)
     if match is None:
-        return []
+        return _according_to(text, sentence, mentions)
     speaker = _speaker_near(mentions, match.start(), match.start(), (match.start(), match.start()), "said")
     if speaker is None or speaker.start > match.start() or "," in text[speaker.end:match.start()]:
         return []  # "Intrinsic, a robotics company under Alphabet, said": the speaker is further back
@@ -119,3 +120,20 @@ def _reported(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> lis
     if len(words.split()) < 4 or re.search(r"[\d$€£¥]", words):
         return []  # a value said is drafted as the value, attributed to the speaker
     return [Speech(speaker.start, sentence.end, words, speaker, False, False)]
+
+
+def _according_to(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> list[Speech]:
+    """"..., according to Bloomberg.": what comes before, in the source's name."""
+    match = _ACCORDING_TO.search(text, sentence.start, sentence.end)
+    if match is None:
+        return []
+    source = next((m for m in mentions if m.start == match.end() and m.entity.kind in ("person", "organization",
+                                                                                       "outlet")), None)
+    if source is None or text[source.end:sentence.end].strip(" .\"'\u201d") != "":
+        return []
+    clause = text[sentence.start:match.start()]
+    words = re.split(r",\s+", clause, maxsplit=1)[-1] if clause.count(",") else clause
+    if len(words.split()) < 4 or re.search(r"[\d$€£¥]", words):
+        return []
+    start = match.start() - len(words)
+    return [Speech(start, source.end, words.strip(), source, False, False)]

@@ -21,7 +21,7 @@ from checker.draft.text import Sentence
 from checker.model.claims import Property
 
 _LIST_GLUE = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*,?\s*or\s+)$")
-_LIST_LEAD = re.compile(r"\b(?:including|such as|like|namely)\s+", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"\b(?:including|includes?|such as|like|namely)\s+", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
 _NOT_ITEM = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|said|says)\b", re.IGNORECASE)
 SUBJECT_KINDS = ("organization", "deal", "project", "event", "report", "product", "person", "outlet")
