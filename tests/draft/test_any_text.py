@@ -20,7 +20,9 @@ REGISTRIES, _ = load_registries(HERE / "corpus")
 PIECES = ["Acme", "Globex", "Jane Roe", "said", "the company", "$2 billion", "around", "between", "and", "3%",
           "more than half", "in 2024", "on Friday", "March 3, 2025", "annually", "“", "”", '"', ",", ".", "\n",
           "including", "Oslo", "does not include", "purchase commitments", "would invest", "4 gigawatts",
-          "according to", "Daily Planet", "CEO", "Initech Inc.", "agreement", "1,200", "\u00a0", "—", "’s"]
+          "according to", "Daily Planet", "CEO", "Umbrella Corp", "agreement", "1,200", "\u00a0", "—", "’s",
+          "was followed by", "the launch event", "(NASDAQ:GBX)", "Japanese", "supplies", "earlier", "Initech",
+          "a new partnership", "manufacture", "Japan", "he said,", "plans"]
 TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=12)), min_size=1, max_size=60).map(
     " ".join)
 

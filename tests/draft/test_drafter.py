@@ -41,8 +41,8 @@ def test_each_pattern_gives_its_claims(case, registries):
 
 
 def test_an_unknown_company_is_proposed_not_added(registries):
-    draft = draft_article("Initech Inc. will invest $2 billion with Acme.", registries.entities, registries.properties)
-    assert "Initech Inc." in draft.unknown_names
+    draft = draft_article("Umbrella Corp will invest $2 billion with Acme.", registries.entities, registries.properties)
+    assert "Umbrella Corp" in draft.unknown_names
     assert all(claim.subject in registries.entities for claim in draft.claims)
 
 
