@@ -18,7 +18,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from tabulate import tabulate
@@ -71,9 +71,10 @@ def same_kind(editor: str, drafted: str) -> bool:
     return editor == drafted or {editor, drafted} == {"quantity", "count"}
 
 
-def evaluate(corpus_root: Path) -> tuple[list[list], dict]:
+def evaluate(corpus_root: Path) -> tuple[list[list], Counter]:
     loaded = load_corpus(corpus_root).corpus
     rows, totals = [], Counter()
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [editor claims, found]
     for article_id in sorted(loaded.articles):
         article = loaded.articles[article_id]
         seconds, draft = _timed(lambda a=article: draft_article(a.text, loaded.entities, loaded.properties,
@@ -87,11 +88,13 @@ def evaluate(corpus_root: Path) -> tuple[list[list], dict]:
         matched_drafts: set[int] = set()
         values = keys = 0
         for editor in editors:
+            by_kind[editor.claim.value.kind][0] += 1
             hits = [i for i, (claim, start, end, value) in enumerate(drafted)
                     if start < editor.provenance.end and editor.provenance.start < end
                     and same_kind(editor.claim.value.kind, claim.value["kind"]) and value == editor_value(editor)]
             matched_drafts.update(hits)
             values += bool(hits)
+            by_kind[editor.claim.value.kind][1] += bool(hits)
             keys += any(drafted[i][0].subject == editor.subject and drafted[i][0].property == editor.property
                         for i in hits)
         row = [article_id, len(editors), len(drafted), _share(values, len(editors)), _share(keys, len(editors)),
@@ -100,6 +103,7 @@ def evaluate(corpus_root: Path) -> tuple[list[list], dict]:
         totals.update(editors=len(editors), drafted=len(drafted), values=values, keys=keys,
                       precise=len(matched_drafts))
         totals["seconds"] += seconds
+    totals["by_kind"] = dict(sorted(by_kind.items()))
     return rows, totals
 
 
@@ -125,6 +129,10 @@ def main(argv: list[str]) -> int:
                  f"{totals['seconds'] / max(articles, 1):.3f}"])
     print(tabulate(rows, headers=["article", "editor claims", "drafted", "value recall", "key recall", "precision",
                                   "s/article"], tablefmt="github", disable_numparse=True))
+    print()
+    kinds = [[kind, whole, _share(found, whole)] for kind, (whole, found) in totals["by_kind"].items()]
+    print(tabulate(kinds, headers=["value kind", "editor claims", "value recall"], tablefmt="github",
+                   disable_numparse=True))
     return 0
 
 

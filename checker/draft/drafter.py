@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.draft import cues
-from checker.draft.deals import deal_mentions, main_deal
+from checker.draft.deals import deal_between, deal_mentions, main_deal
 from checker.draft.named_facts import demonym_facts, entity_cue_facts, set_cue_facts, ticker_facts
 from checker.draft.orderings import ordering_facts
 from checker.draft.entities import EntityMatcher, Mention, unknown_names
@@ -109,7 +109,7 @@ def _add_speech(claims, left_out, article, found, speech, properties) -> None:
 
 def _add_structure(claims, left_out, article, sentence, structure: Structure, mentions, entities) -> None:
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property) \
+    subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property, entities) \
         if structure.subject is None or (structure.property and structure.property.subjects and
                                          structure.subject.entity.kind not in structure.property.subjects) \
         else structure.subject
@@ -154,7 +154,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
         if span.kind == "count" and not re.search(r"\d", span.text):
             continue  # "two companies", "hundreds of billions": words, seldom a fact anyone checks
         prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties)
-        subject = _value_subject(span, inside, mentions, sentence, prop)
+        subject = _value_subject(span, inside, mentions, sentence, prop, entities)
         if subject is None:
             left_out.append(f"{span.kind} {span.text!r}: no subject named before it")
             continue
@@ -186,27 +186,44 @@ EVENT_KINDS = ("deal", "project", "event", "report", "product")
 RECENT = 600  # characters back in which a subject of the fitting kind is still "the one meant"
 
 
-def _value_subject(span, inside, mentions, sentence, prop: Property | None) -> Mention | None:
+def _value_subject(span, inside, mentions, sentence, prop: Property | None, entities) -> Mention | None:
     around = [m for m in inside if m.start <= span.start and span.end <= m.end and m.entity.kind in EVENT_KINDS]
     named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in EVENT_KINDS]
     if around or named_after:
         return (around or named_after)[0]
-    return choose_subject(inside, mentions, span.start, span.end, prop)
+    return choose_subject(inside, mentions, span.start, span.end, prop, entities)
 
 
-def choose_subject(inside, mentions, start: int, end: int, prop: Property | None) -> Mention | None:
+def choose_subject(inside, mentions, start: int, end: int, prop: Property | None,
+                   entities: Mapping[str, Entity] | None = None) -> Mention | None:
     """The entity a fact at [start, end) is about: of the kinds its property is about when one is named
-    in the sentence or shortly before, else the nearest entity named before it in the sentence."""
+    in the sentence (or is the deal between two companies it names) or shortly before, else the nearest
+    entity named before it in the sentence."""
     kinds = tuple(prop.subjects) if prop is not None and prop.subjects else ()
     if kinds:
         fitting = _nearest([m for m in inside if m.entity.kind in kinds], start, end)
         if fitting is not None:
             return fitting
+        pair = _deal_of_pair(inside, entities, start) if "deal" in kinds and entities else None
+        if pair is not None:
+            return pair
         recent = [m for m in mentions if m.end <= start and start - m.end < RECENT and m.entity.kind in kinds]
         if recent:
             return recent[-1]
     return _nearest([m for m in inside if m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"], start, end) \
         or _subject_before(mentions, start)
+
+
+def _deal_of_pair(inside, entities, offset: int) -> Mention | None:
+    """"OpenAI and Broadcom are working together to deploy 10 gigawatts": the registry's deal between them."""
+    companies = sorted({m.entity.id: m for m in inside if m.entity.kind == "organization"}.values(),
+                       key=lambda m: abs(m.start - offset))
+    for position, first in enumerate(companies):
+        for second in companies[position + 1:]:
+            deal = deal_between(entities, first.entity, second.entity)
+            if deal is not None:
+                return Mention(first.start, first.end, deal, via_reference=True)
+    return None
 
 
 def _nearest(candidates: Sequence[Mention], start: int, end: int) -> Mention | None:

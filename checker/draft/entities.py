@@ -107,6 +107,8 @@ def unknown_names(text: str, matcher: EntityMatcher, mentions: Sequence[Mention]
     folded = plain(text)
     seen: dict[str, None] = {}
     for match in _UNKNOWN_NAME.finditer(folded):
+        if _in_headline(folded, match.start()):
+            continue
         name = match.group().strip()
         words = name.split()
         while words and words[0] in _NOT_NAMES:
@@ -119,3 +121,12 @@ def unknown_names(text: str, matcher: EntityMatcher, mentions: Sequence[Mention]
             continue
         seen.setdefault(name, None)
     return list(seen)
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """A line in title case ("US Push for AI Hardware Strength") capitalises words that name nobody."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = re.findall(r"[A-Za-z][\w'-]*", text[start:end if end != -1 else len(text)])
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return len(words) >= 3 and capitalised >= 0.6 * len(words) and not text[start:end].rstrip().endswith(".")

@@ -90,9 +90,10 @@ def _word_lists(text, sentence, inside, properties) -> list[Structure]:
         named = {m.start: m.entity.id for m in inside if lead.end() <= m.start < end}
         items = list(dict.fromkeys(named.get(text.find(w, lead.end()), _slug(w)) for w in words))
         items = [item for item in items if item and not re.search(r"\d", item)]
-        structure = _set_structure(text, sentence, inside, properties, items, lead.start(), end, "") if items else None
+        words_only = {key: prop for key, prop in properties.items() if not prop.objects}  # objects: names, not words
+        structure = _set_structure(text, sentence, inside, words_only, items, lead.start(), end, "") if items else None
         if structure is not None and structure.property is not None:
-            found.append(_set_structure(text, sentence, inside, properties, items, lead.start(), end,
+            found.append(_set_structure(text, sentence, inside, words_only, items, lead.start(), end,
                                         f"listed after {lead.group().strip()!r}"))
     return found
 
