@@ -9,6 +9,7 @@ data of one corpus.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 
 from checker.draft.entities import Mention
@@ -36,12 +37,18 @@ ATTRIBUTION_VERBS = ("said", "says", "told", "reported", "reports", "noted", "ad
                      "according to", "suggested", "wrote", "estimated", "argued", "explained")
 
 
+@lru_cache(maxsize=None)
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """Compiled once: hundreds of cue patterns would push the segmenter's out of `re`'s own small cache."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE)
+
+
 def contains(text: str, phrase: str) -> re.Match | None:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE)
+    return phrase_pattern(phrase).search(text)
 
 
 def cue_positions(text: str, phrase: str) -> Iterable[int]:
-    for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE):
+    for match in phrase_pattern(phrase).finditer(text):
         yield match.start()
 
 

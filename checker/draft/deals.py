@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from checker.draft.entities import Mention
 from checker.draft.text import plain
@@ -24,7 +25,12 @@ _REFERENCE = re.compile(rf"\b(?:the|this|that|a new|the new|its new|their|the in
 
 
 def _named(entity: Entity, name: str) -> bool:
-    return any(re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", name) for n in (entity.name, *entity.aliases))
+    return any(_word_pattern(n).search(name) for n in (entity.name, *entity.aliases) if n in name)
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(words: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
 
 
 def deals_of(entities: Mapping[str, Entity], party: Entity) -> list[Entity]:

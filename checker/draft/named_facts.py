@@ -38,6 +38,8 @@ def demonym_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], en
     found = []
     for place in sorted((e for e in entities.values() if e.kind == "place"), key=lambda e: e.id):
         for word in demonyms(place):
+            if word not in body:
+                continue
             for match in re.finditer(rf"\b{re.escape(word)}\b", body):
                 start = sentence.start + match.start()
                 org = next((m for m in mentions if m.entity.kind == "organization"

@@ -91,7 +91,10 @@ def parse(original: str) -> dict:
     try:
         data = yaml.safe_load(original)
     except yaml.YAMLError as error:
-        raise UpdateError(f"the file is not valid YAML: {error}") from None
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "cannot be read"
+        raise UpdateError(f"the file is not valid YAML{where}: {problem}; run `claimcheck validate`") from None
     if not isinstance(data, dict):
         raise UpdateError("the file is not a claim file (no `article:` and `claims:`)")
     return data
