@@ -1,10 +1,11 @@
 """An article's draft claims: values, speech, lists, roles and yes/no facts, each pinned once.
 
-Each candidate gets a subject (the entity named nearest before it in its sentence, a
-deal between two named companies when the registry has one, or the last organization
-named before), a property by registry cues (or none: `property: null`, for the editor),
-qualifiers from the words around it, and the shortest quote found once in the article.
-Candidates that cannot be pinned or have no subject at all are reported, not written.
+Each candidate gets a property by registry cues (or none: `property: null`, for the
+editor); a subject of the kinds that property is about (`subjects:`) named in its
+sentence or shortly before, or the registry's deal between two companies the sentence
+names, or else the entity named nearest before it; qualifiers from the words around it;
+and the shortest quote found once in the article. Candidates that cannot be pinned or
+have no subject at all are listed in a comment, not written as claims.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from checker.draft import cues
 from checker.draft.deals import deal_between, deal_mentions, main_deal
+from checker.draft.entities import EntityMatcher, Mention, unknown_names
 from checker.draft.named_facts import demonym_facts, entity_cue_facts, set_cue_facts, ticker_facts
 from checker.draft.orderings import ordering_facts
-from checker.draft.entities import EntityMatcher, Mention, unknown_names
 from checker.draft.pinning import Pinned, pin
 from checker.draft.quotes import speeches
 from checker.draft.structures import SUBJECT_KINDS, Structure, lists, roles, yes_no_facts
@@ -115,7 +116,7 @@ def _add_structure(claims, left_out, article, sentence, structure: Structure, me
         else structure.subject
     subject = subject or structure.subject
     if subject is None:
-        left_out.append(f"a {structure.kind} fact with no subject named before it (line text {structure.reason})")
+        left_out.append(f"a {structure.kind} fact with no subject named before it ({structure.reason})")
         return
     if structure.value.get("entity") == subject.entity.id or structure.value.get("event") == subject.entity.id:
         return  # "Under the deal, OpenAI": a name is no fact about itself
