@@ -168,8 +168,29 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
             continue
         why = f"{span.kind} read by the normalizer; " + (f"property from the cue {cue!r}" if cue else
                                                           "no property cue nearby: choose one")
-        claims.append(DraftClaim(subject.entity.id, prop.id if prop else None, {"kind": span.kind, "text": span.text},
-                                 pinned, start, end, why, qualifiers))
+        listed = _listed_deals(text, sentence, inside, entities) if prop and "deal" in prop.subjects else []
+        for deal in listed or [subject.entity]:
+            claims.append(DraftClaim(deal.id, prop.id if prop else None, {"kind": span.kind, "text": span.text},
+                                     pinned, start, end, why + ("; one claim per deal listed" if listed else ""),
+                                     qualifiers))
+
+
+_DEALS_LISTED = re.compile(r"\b(?:deals|agreements|partnerships|contracts)\b[^.;]*?\b(?:including|such as|with)\s+",
+                           re.IGNORECASE)
+
+
+def _listed_deals(text: str, sentence: Sentence, inside: Sequence[Mention], entities) -> list[Entity]:
+    """"struck deals with chipmakers, including Nvidia and AMD": the registry's deal with each company listed."""
+    match = _DEALS_LISTED.search(text, sentence.start, sentence.end)
+    if match is None:
+        return []
+    owners = [m for m in inside if m.end <= match.start() and m.entity.kind == "organization"]
+    listed = [m for m in inside if m.start >= match.end() and m.entity.kind == "organization" and not m.via_reference]
+    if not owners or len(listed) < 2:
+        return []
+    deals = [deal_between(entities, owners[-1].entity, m.entity) for m in listed]
+    found = list({deal.id: deal for deal in deals if deal is not None}.values())
+    return found if len(found) >= 2 else []
 
 
 def _period_of(span: ValueSpan, spans: Sequence[ValueSpan]) -> ValueSpan | None:

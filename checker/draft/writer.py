@@ -66,7 +66,8 @@ def render_proposals(draft: Draft) -> str:
         lines.append("\n# Names the registry does not know; add those that matter to registry/entities.yaml")
         lines.append("# (check the kind), then use their ids above:")
         for name in draft.unknown_names:
-            lines.append(f"#   - {{id: {_slug(name)[:80] or 'entity'}, name: {_comment(name)}, kind: organization}}")
+            kind = "organization" if _CORPORATE.search(name) else "person"  # a guess: the editor checks it
+            lines.append(f"#   - {{id: {_slug(name)[:80] or 'entity'}, name: {_comment(name)}, kind: {kind}}}")
     if draft.left_out:
         lines.append("\n# Found but not drafted:")
         lines.extend(f"#   - {_comment(item)}" for item in draft.left_out)
@@ -82,6 +83,10 @@ def render_file(draft: Draft, article_id: str, text_path: str, published: dt.dat
     ids = claim_ids(draft.claims)
     claims = "claims:" + (render_claims(draft.claims, ids) if draft.claims else " []\n")
     return head + body + "\n" + claims + render_proposals(draft)
+
+
+_CORPORATE = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|LLC|Group|Holdings|Co|Bank|Technologies|Systems|Capital|"
+                        r"Partners|Motors|Industries|Labs|Institute|University|Agency|Ministry)\b\.?")
 
 
 def _comment(text: str) -> str:

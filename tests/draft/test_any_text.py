@@ -22,7 +22,7 @@ PIECES = ["Acme", "Globex", "Jane Roe", "said", "the company", "$2 billion", "ar
           "including", "Oslo", "does not include", "purchase commitments", "would invest", "4 gigawatts",
           "according to", "Daily Planet", "CEO", "Umbrella Corp", "agreement", "1,200", "\u00a0", "—", "’s",
           "was followed by", "the launch event", "(NASDAQ:GBX)", "Japanese", "supplies", "earlier", "Initech",
-          "a new partnership", "manufacture", "Japan", "he said,", "plans"]
+          "a new partnership", "manufacture", "Japan", "he said,", "plans", "deals with", "struck", "multibillion-dollar"]
 TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=12)), min_size=1, max_size=60).map(
     " ".join)
 
