@@ -77,11 +77,13 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
 
 
 def _distinct(claims: Sequence[DraftClaim]) -> tuple[DraftClaim, ...]:
-    """One draft per fact and quote: two patterns may find the same."""
+    """One draft per fact: two patterns may find the same, an article may repeat it (the first is kept)."""
     seen: set[tuple] = set()
     kept = []
     for claim in claims:
-        key = (claim.subject, claim.property, repr(claim.value), claim.quote.exact)
+        key = (claim.subject, claim.property, repr(claim.value), claim.qualifiers.get("period"))
+        if claim.value["kind"] == "quote":
+            key = (*key, claim.quote.exact)
         if key not in seen:
             seen.add(key)
             kept.append(claim)
@@ -249,7 +251,9 @@ def _deal_of_pair(inside, entities, offset: int) -> Mention | None:
 
 
 def _nearest(candidates: Sequence[Mention], start: int, end: int) -> Mention | None:
-    before = [m for m in candidates if m.start < end]  # before the fact, or named within its words
+    """Named before the fact, else within its words ("the agreement between Acme and Globex does not ..."),
+    else after it."""
+    before = [m for m in candidates if m.end <= start] or [m for m in candidates if m.start < end]
     if before:
         return before[-1]
     after = [m for m in candidates if m.start >= end]

@@ -170,7 +170,8 @@ def yes_no_facts(text: str, sentence: Sentence, properties: Mapping[str, Propert
                           and 0 <= sentence.start + start - m.end <= ADJECTIVE_REACH), None)
             if owner is None:
                 continue
-        value = not negated(clause)
+        after = re.split(r"[,;]", body[end:])[0][:40]  # "financial terms were not disclosed"
+        value = not (negated(clause) or negated(after))
         why = f"the cue {cue!r}" + ("" if value else ", negated before it")
         found.append(Structure("boolean", owner, prop, {"kind": "boolean", "value": value},
                                sentence.start + start - len(clause), sentence.start + end, why))
