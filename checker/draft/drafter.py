@@ -18,7 +18,13 @@ from dataclasses import dataclass, field, replace
 from checker.draft import cues
 from checker.draft.deals import deal_between, deal_mentions, main_deal
 from checker.draft.entities import EntityMatcher, Mention, unknown_names
-from checker.draft.named_facts import demonym_facts, entity_cue_facts, set_cue_facts, ticker_facts
+from checker.draft.named_facts import (
+    demonym_facts,
+    entity_cue_facts,
+    place_in_name_facts,
+    set_cue_facts,
+    ticker_facts,
+)
 from checker.draft.orderings import ordering_facts
 from checker.draft.pinning import Pinned, pin
 from checker.draft.quotes import speeches
@@ -68,6 +74,7 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
                           *yes_no_facts(text, sentence, properties, mentions),
                           *demonym_facts(text, sentence, mentions, entities, properties),
                           *ticker_facts(text, sentence, mentions, properties),
+                          *place_in_name_facts(text, sentence, mentions, entities, properties),
                           *entity_cue_facts(text, sentence, mentions, properties),
                           *set_cue_facts(text, sentence, mentions, properties),
                           *ordering_facts(text, sentence, mentions, story, properties)):

@@ -59,6 +59,25 @@ def demonym_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], en
     return found
 
 
+def place_in_name_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], entities: Mapping[str, Entity],
+                        properties: Mapping[str, Property]) -> list[Structure]:
+    """"a Foxconn event in Taipei", "a large LCD factory in Wisconsin": the place a name says it is in."""
+    prop = properties.get("located-in")
+    if prop is None or prop.value_kind != "entity":
+        return []
+    found = []
+    for mention in mentions:
+        if mention.via_reference or mention.entity.kind not in ("event", "project") or \
+                not sentence.start <= mention.start < sentence.end:
+            continue
+        words = text[mention.start:mention.end]
+        for place in sorted((e for e in entities.values() if e.kind == "place"), key=lambda e: e.id):
+            if any(re.search(rf"\b(?:in|at) {re.escape(name)}\b", words) for name in (place.name, *place.aliases)):
+                found.append(Structure("entity", mention, prop, {"kind": "entity", "entity": place.id},
+                                       mention.start, mention.end, f"the name says it is in {place.name}"))
+    return found
+
+
 def ticker_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
                  properties: Mapping[str, Property]) -> list[Structure]:
     if "ticker-symbols" not in properties:

@@ -41,7 +41,8 @@ class Structure:
 def lists(text: str, sentence: Sentence, mentions: Sequence[Mention],
           properties: Mapping[str, Property]) -> list[Structure]:
     inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-    found = [*_entity_runs(text, sentence, inside, properties), *_word_lists(text, sentence, inside, properties)]
+    found = [*_entity_runs(text, sentence, inside, properties), *_word_lists(text, sentence, inside, properties),
+             *_and_other_lists(text, sentence, inside, properties)]
     kept: list[Structure] = []
     for item in sorted(found, key=lambda s: (-(s.end - s.start), s.start)):
         if all(item.end <= other.start or item.start >= other.end for other in kept):
@@ -95,6 +96,27 @@ def _word_lists(text, sentence, inside, properties) -> list[Structure]:
         if structure is not None and structure.property is not None:
             found.append(_set_structure(text, sentence, inside, words_only, items, lead.start(), end,
                                         f"listed after {lead.group().strip()!r}"))
+    return found
+
+
+_AND_OTHER = re.compile(r"((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2}),? and other ((?:[a-z]+)(?: [a-z]+){0,2})")
+
+
+def _and_other_lists(text, sentence, inside, properties) -> list[Structure]:
+    """"cabling, power systems and other key components": the items, and the property their kind cues."""
+    found = []
+    for match in _AND_OTHER.finditer(text, sentence.start, sentence.end):
+        chunks = [chunk.strip() for chunk in match.group(1).split(",")]
+        chunks[0] = chunks[0].split()[-1]  # "The company will also produce cabling": the last word is the item
+        items = [_slug(chunk) for chunk in chunks if chunk and not _NOT_ITEM.search(chunk)]
+        kind_words = match.group(2).lower().split()
+        prop, cue = next(((p, cue) for p in sorted(properties.values(), key=lambda p: p.id) if p.value_kind == "set"
+                          and not p.objects for cue in p.cues if cue.lower() in kind_words), (None, None))
+        if prop is not None and len(items) >= 2 and not any(re.search(r"\d", item) for item in items):
+            start = text.find(chunks[0], match.start(1))
+            end = text.lower().find(cue.lower(), match.start(2)) + len(cue)
+            found.append(Structure("set", None, prop, {"kind": "set", "items": items, "exhaustive": False},
+                                   max(start, sentence.start), end, f"listed before 'and other ... {cue}'"))
     return found
 
 
