@@ -177,7 +177,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
             continue
         why = f"{span.kind} read by the normalizer; " + (f"property from the cue {cue!r}" if cue else
                                                           "no property cue nearby: choose one")
-        listed = _listed_deals(text, sentence, inside, entities) if prop and "deal" in prop.subjects else []
+        listed = _listed_deals(text, sentence, inside, entities, span) if prop and "deal" in prop.subjects else []
         for deal in listed or [subject.entity]:
             claims.append(DraftClaim(deal.id, prop.id if prop else None, {"kind": span.kind, "text": span.text},
                                      pinned, start, end, why + ("; one claim per deal listed" if listed else ""),
@@ -188,8 +188,13 @@ _DEALS_LISTED = re.compile(r"\b(?:deals|agreements|partnerships|contracts)\b[^.;
                            re.IGNORECASE)
 
 
-def _listed_deals(text: str, sentence: Sentence, inside: Sequence[Mention], entities) -> list[Entity]:
-    """"struck deals with chipmakers, including Nvidia and AMD": the registry's deal with each company listed."""
+def _listed_deals(text: str, sentence: Sentence, inside: Sequence[Mention], entities,
+                  span: ValueSpan | None = None) -> list[Entity]:
+    """"struck deals with chipmakers, including Nvidia and AMD", "a deal with AMD and a partnership with
+    Nvidia in the past few months": the registry's deal with each company listed."""
+    coordinated = _coordinated_deals(text, inside, span)
+    if coordinated:
+        return coordinated
     match = _DEALS_LISTED.search(text, sentence.start, sentence.end)
     if match is None:
         return []
@@ -200,6 +205,21 @@ def _listed_deals(text: str, sentence: Sentence, inside: Sequence[Mention], enti
     deals = [deal_between(entities, owners[-1].entity, m.entity) for m in listed]
     found = list({deal.id: deal for deal in deals if deal is not None}.values())
     return found if len(found) >= 2 else []
+
+
+def _coordinated_deals(text: str, inside: Sequence[Mention], span: ValueSpan | None) -> list[Entity]:
+    if span is None:
+        return []
+    deals = [m for m in inside if m.entity.kind == "deal" and m.end <= span.start]
+    run: list[Mention] = []
+    for mention in deals:
+        if run and not re.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*and\s+(?:an?|the)?\s*(?:[a-z]+\s+)?",
+                                    text[run[-1].end:mention.start]):
+            run = []
+        run.append(mention)
+    if len({m.entity.id for m in run}) < 2 or span.start - run[-1].end > ADJACENT:
+        return []
+    return list({m.entity.id: m.entity for m in run}.values())
 
 
 def _period_of(span: ValueSpan, spans: Sequence[ValueSpan]) -> ValueSpan | None:
@@ -232,12 +252,12 @@ def choose_subject(inside, mentions, start: int, end: int, prop: Property | None
     entity named before it in the sentence."""
     kinds = tuple(prop.subjects) if prop is not None and prop.subjects else ()
     if kinds:
-        fitting = _nearest([m for m in inside if m.entity.kind in kinds], start, end)
+        pair = _deal_of_pair(inside, entities, start) if "deal" in kinds and entities else None
+        candidates = sorted([m for m in inside if m.entity.kind in kinds] + ([pair] if pair else []),
+                            key=lambda m: m.start)
+        fitting = _nearest(candidates, start, end)
         if fitting is not None:
             return fitting
-        pair = _deal_of_pair(inside, entities, start) if "deal" in kinds and entities else None
-        if pair is not None:
-            return pair
         recent = [m for m in mentions if m.end <= start and start - m.end < RECENT and m.entity.kind in kinds]
         if recent:
             return recent[-1]
@@ -246,14 +266,16 @@ def choose_subject(inside, mentions, start: int, end: int, prop: Property | None
 
 
 def _deal_of_pair(inside, entities, offset: int) -> Mention | None:
-    """"OpenAI and Broadcom are working together to deploy 10 gigawatts": the registry's deal between them."""
+    """"OpenAI and Broadcom are working together to deploy 10 gigawatts": the registry's deal between them,
+    placed where the later of the two is named."""
     companies = sorted({m.entity.id: m for m in inside if m.entity.kind == "organization"}.values(),
                        key=lambda m: abs(m.start - offset))
     for position, first in enumerate(companies):
         for second in companies[position + 1:]:
             deal = deal_between(entities, first.entity, second.entity)
             if deal is not None:
-                return Mention(first.start, first.end, deal, via_reference=True)
+                later = max(first, second, key=lambda m: m.start)
+                return Mention(later.start, later.end, deal, via_reference=True)
     return None
 
 
