@@ -88,10 +88,13 @@ def negated(clause: str) -> bool:
                for word in NEGATIONS)
 
 
+SAYING_VERBS = ("said", "says", "told", "according to", "noted", "added", "stated")
+
+
 def attribution(sentence: str, mentions: Sequence[Mention], subject: str | None,
-                sentence_start: int) -> str | None:
+                sentence_start: int, verbs: Sequence[str] = ATTRIBUTION_VERBS) -> str | None:
     """Who the sentence says it on the word of: "according to X", "X said", "a report said"."""
-    for verb in ATTRIBUTION_VERBS:
+    for verb in verbs:
         match = contains(sentence, verb)
         if match is None:
             continue

@@ -138,8 +138,21 @@ def _add_structure(claims, left_out, article, sentence, structure: Structure, me
     pinned = pin(article, sentence, start, structure.end)
     if pinned is None:
         return
+    qualifiers = {}
+    if structure.kind in ("boolean", "set"):  # "..., but OpenAI said it will get early access": OpenAI's word
+        text = article.original
+        before = text[sentence.start:structure.start]
+        clause_start = sentence.start + max((before.rfind(mark) + len(mark) for mark in _CLAUSE_MARKS
+                                             if mark in before), default=0)
+        who = cues.attribution(text[clause_start:structure.end], inside, subject.entity.id, clause_start,
+                               cues.SAYING_VERBS)
+        if who is not None:
+            qualifiers["attributed_to"] = who
     claims.append(DraftClaim(subject.entity.id, structure.property.id if structure.property else None,
-                             structure.value, pinned, start, structure.end, structure.reason))
+                             structure.value, pinned, start, structure.end, structure.reason, qualifiers))
+
+
+_CLAUSE_MARKS = (";", " but ", ", while ", ", though ", ", although ")
 
 
 def _subject_before(mentions: Sequence[Mention], offset: int) -> Mention | None:
