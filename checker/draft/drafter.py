@@ -118,7 +118,8 @@ def _add_speech(claims, left_out, article, found, speech, properties) -> None:
 
 
 def _add_structure(claims, left_out, article, sentence, structure: Structure, mentions, entities) -> None:
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    named_in_value = {structure.value.get("entity"), structure.value.get("event"), *structure.value.get("items", ())}
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.entity.id not in named_in_value]
     subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property, entities) \
         if structure.subject is None or (structure.property and structure.property.subjects and
                                          structure.subject.entity.kind not in structure.property.subjects) \
