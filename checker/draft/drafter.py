@@ -64,6 +64,7 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
     mentions = deal_mentions(text, named, entities)
     article = FoldedText(text)
     found = sentences(text)
+    mentions = _with_sentence_initial_it(text, found, mentions)
     claims: list[DraftClaim] = []
     left_out: list[str] = []
     for speech in speeches(text, found, mentions):
@@ -81,6 +82,19 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
     return Draft(_distinct(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
+
+
+def _with_sentence_initial_it(text: str, found: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """"Foxconn, best known as ..., has moved into AI. It already manufactures ...": a sentence that opens with
+    "It" goes on about the first organization the sentence before it named."""
+    added = []
+    for previous, sentence in zip(found, found[1:], strict=False):
+        opening = re.match(r"Its?\b", text[sentence.start:sentence.end])
+        subject = next((m for m in mentions if previous.start <= m.start < previous.end and not m.via_reference
+                        and m.entity.kind == "organization"), None)
+        if opening and subject is not None:
+            added.append(Mention(sentence.start, sentence.start + opening.end(), subject.entity, via_reference=True))
+    return sorted([*mentions, *added], key=lambda m: (m.start, -(m.end - m.start)))
 
 
 def _distinct(claims: Sequence[DraftClaim]) -> tuple[DraftClaim, ...]:
