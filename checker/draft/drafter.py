@@ -156,9 +156,7 @@ def _add_structure(claims, left_out, article, sentence, structure: Structure, me
     qualifiers = {}
     if structure.kind in ("boolean", "set"):  # "..., but OpenAI said it will get early access": OpenAI's word
         text = article.original
-        before = text[sentence.start:structure.start]
-        clause_start = sentence.start + max((before.rfind(mark) + len(mark) for mark in _CLAUSE_MARKS
-                                             if mark in before), default=0)
+        clause_start = _clause_of(text, sentence, structure.start, structure.end)[0]
         who = cues.attribution(text[clause_start:structure.end], inside, subject.entity.id, clause_start,
                                cues.SAYING_VERBS)
         if who is not None:
@@ -192,7 +190,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
         if span.kind == "count" and not re.search(r"\d", span.text):
             continue  # "two companies", "hundreds of billions": words, seldom a fact anyone checks
         prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties)
-        subject = _value_subject(span, inside, mentions, sentence, prop, entities)
+        subject = _value_subject(text, span, inside, mentions, sentence, prop, entities)
         if subject is None:
             left_out.append(f"{span.kind} {span.text!r}: no subject named before it")
             continue
@@ -226,6 +224,10 @@ def _listed_deals(text: str, sentence: Sentence, inside: Sequence[Mention], enti
     match = _DEALS_LISTED.search(text, sentence.start, sentence.end)
     if match is None:
         return []
+    if span is not None:  # "..., including Nvidia and AMD, while also agreeing in October ...": another clause
+        between = text[min(span.end, match.end()):max(span.start, match.start())]
+        if any(mark in between for mark in _CLAUSE_MARKS):
+            return []
     owners = [m for m in inside if m.end <= match.start() and m.entity.kind == "organization"]
     listed = [m for m in inside if m.start >= match.end() and m.entity.kind == "organization" and not m.via_reference]
     if not owners or len(listed) < 2:
@@ -265,22 +267,23 @@ EVENT_KINDS = ("deal", "project", "event", "report", "product")
 RECENT = 600  # characters back in which a subject of the fitting kind is still "the one meant"
 
 
-def _value_subject(span, inside, mentions, sentence, prop: Property | None, entities) -> Mention | None:
+def _value_subject(text, span, inside, mentions, sentence, prop: Property | None, entities) -> Mention | None:
     around = [m for m in inside if m.start <= span.start and span.end <= m.end and m.entity.kind in EVENT_KINDS]
     named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in EVENT_KINDS]
     if around or named_after:
         return (around or named_after)[0]
-    return choose_subject(inside, mentions, span.start, span.end, prop, entities)
+    clause = _clause_of(text, sentence, span.start, span.end)
+    return choose_subject(inside, mentions, span.start, span.end, prop, entities, clause)
 
 
 def choose_subject(inside, mentions, start: int, end: int, prop: Property | None,
-                   entities: Mapping[str, Entity] | None = None) -> Mention | None:
+                   entities: Mapping[str, Entity] | None = None, clause: tuple[int, int] | None = None) -> Mention | None:
     """The entity a fact at [start, end) is about: of the kinds its property is about when one is named
     in the sentence (or is the deal between two companies it names) or shortly before, else the nearest
     entity named before it in the sentence."""
     kinds = tuple(prop.subjects) if prop is not None and prop.subjects else ()
     if kinds:
-        pair = _deal_of_pair(inside, entities, start) if "deal" in kinds and entities else None
+        pair = _deal_of_pair(_pairable(inside, clause), entities, start) if "deal" in kinds and entities else None
         candidates = sorted([m for m in inside if m.entity.kind in kinds] + ([pair] if pair else []),
                             key=lambda m: m.start)
         fitting = _nearest(candidates, start, end)
@@ -291,6 +294,25 @@ def choose_subject(inside, mentions, start: int, end: int, prop: Property | None
             return recent[-1]
     return _nearest([m for m in inside if m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"], start, end) \
         or _subject_before(mentions, start)
+
+
+def _pairable(inside: Sequence[Mention], clause: tuple[int, int] | None) -> list[Mention]:
+    """The companies of the fact's clause, and the sentence's first: "Acme struck deals ..., while also signing a
+    contract with Umbrella Corp" pairs Acme with nobody the clause names."""
+    if clause is None:
+        return list(inside)
+    companies = [m for m in inside if m.entity.kind == "organization"]
+    first = companies[:1]
+    return [*first, *(m for m in companies if clause[0] <= m.start < clause[1] and m not in first)]
+
+
+def _clause_of(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    before = text[sentence.start:start]
+    after = text[end:sentence.end]
+    clause_start = sentence.start + max((before.rfind(mark) + len(mark) for mark in _CLAUSE_MARKS if mark in before),
+                                        default=0)
+    clause_end = end + min((after.find(mark) for mark in _CLAUSE_MARKS if mark in after), default=len(after))
+    return clause_start, clause_end
 
 
 def _deal_of_pair(inside, entities, offset: int) -> Mention | None:

@@ -33,8 +33,10 @@ def contains(actual, expected) -> bool:
 def test_each_pattern_gives_its_claims(case, registries):
     draft = draft_article(case["text"], registries.entities, registries.properties)
     drafted = [claim_data(claim, "x") for claim in draft.claims]
-    for expected in case["expect"]:
+    for expected in case.get("expect", []):
         assert any(contains(claim, expected) for claim in drafted), (expected, drafted)
+    for unexpected in case.get("absent", []):
+        assert not any(contains(claim, unexpected) for claim in drafted), (unexpected, drafted)
     folded = FoldedText(case["text"])
     for claim in draft.claims:
         assert len(folded.occurrences(claim.quote.exact, claim.quote.prefix)) == 1
