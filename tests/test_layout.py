@@ -28,8 +28,9 @@ ALLOWED: dict[str, set[str]] = {
     "report": {"model", "findings"},  # report data and one module per output format
     "incremental": {"model", "normalize", "load", "findings", "index", "config", "rules", "report"},
     "pipeline": {"model", "normalize", "load", "findings", "index", "config", "rules", "report", "incremental"},
+    "draft": {"model", "normalize", "load"},  # an article's text -> draft claims for an editor to confirm
     "cli": {"model", "normalize", "load", "findings", "index", "config", "rules", "report", "incremental",
-            "pipeline", "bench"},
+            "pipeline", "bench", "draft"},
     "bench": set(),  # synthetic corpora for benchmarks: writes files, imports no stage
     "__main__": {"cli"},
 }

@@ -243,6 +243,9 @@ def run_check(args: argparse.Namespace) -> int:
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)
     errors = errors_among(diagnostics)
+    if report.drafts:
+        warn(f"{len(report.drafts)} unconfirmed draft claim{'s' * (len(report.drafts) != 1)} are not compared "
+             "(listed in the report; confirm them with `claimcheck confirm`)")
     status = EXIT_INVALID if errors else EXIT_FINDINGS if report.blocking() else EXIT_CLEAN
     # GitHub annotates input errors too, at their file and line, within the same budget
     parts = [github_reporter.render(report, errors)] if args.format == "github" else rendered_report(args.format, report)

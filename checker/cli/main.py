@@ -1,4 +1,4 @@
-"""Command line: `claimcheck validate|check|normalize|schema|rules`.
+"""Command line: `claimcheck validate|check|normalize|schema|rules|draft|confirm`.
 
 Exit codes, like the linters people know: 0 clean, 1 findings at or above the
 fail threshold, 2 invalid input or usage. No traceback reaches a user.
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from checker.cli import commands
+from checker.cli import commands, draft_commands
 from checker.report.safe import log_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_check_parsers(sub, DEFAULT_CORPUS)
     commands.add_bench_parsers(sub)
+    draft_commands.add_draft_parsers(sub, DEFAULT_CORPUS, _iso_date)
     return parser
 
 

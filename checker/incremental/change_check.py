@@ -39,8 +39,15 @@ from checker.load.discovery import discover
 from checker.model.corpus import Corpus, LoadedArticle, LoadedClaim, Location, UncheckedClaim
 from checker.model.diagnostics import Code, Diagnostic
 from checker.report.change import describe_change
-from checker.report.data import ReportData, Unchecked
-from checker.report.outcome import NEW_FILES_LABEL, CheckResult, archived_count, name_articles, review_outcome
+from checker.report.data import ReportData
+from checker.report.outcome import (
+    NEW_FILES_LABEL,
+    CheckResult,
+    archived_count,
+    name_articles,
+    review_outcome,
+    split_drafts,
+)
 from checker.rules import RULES
 
 MAX_CHANGED_FILES = 200  # beyond this many changed files, the full check (from the cache) is as quick
@@ -250,12 +257,13 @@ def _result(root: Path, snapshot: Snapshot, now: _CorpusNow, touched: Touched, f
     articles = sorted({*now.article_rows(), *now.loaded_now()})
     claim_count = sum(row.claims for row in now.unchanged.values()) + sum(
         len(source.result.claims) for source in now.changed if source.result.article is not None)
+    unchecked_now, drafts = split_drafts(sorted(unchecked, key=unchecked_order))
     report = ReportData(
         findings=scoped,
         articles=tuple(articles),
         claim_count=claim_count,
-        unchecked=tuple(Unchecked(u.location.path, u.location.line, u.claim_id, u.reason)
-                        for u in sorted(unchecked, key=unchecked_order)),
+        unchecked=unchecked_now,
+        drafts=drafts,
         reviews={finding_id: state for finding_id, state in states.items() if finding_id in shown},
         resolved_reviews=tuple(resolved),
         archived_reviews=archived_count(reviews),

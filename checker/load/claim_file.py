@@ -22,7 +22,7 @@ from checker.load.schema_errors import schema_problems
 from checker.load.text_safety import unsafe_character
 from checker.load.yaml_source import DataPath, YamlDocument, parse_yaml
 from checker.model.claims import Article, Claim, Entity, Property
-from checker.model.corpus import LoadedArticle, LoadedClaim, Location, UncheckedClaim
+from checker.model.corpus import DRAFT_REASON, LoadedArticle, LoadedClaim, Location, UncheckedClaim
 from checker.model.diagnostics import Code, Diagnostic, InputError
 from checker.normalize import NormalizeOptions
 
@@ -186,6 +186,9 @@ def _load_one_claim(index, raw, document, display, article, folded, registries, 
         result.unchecked.append(_unchecked(document, display, index, resolved[0].message))
         return
     provenance, value, period = resolved
+    if claim.draft:
+        result.unchecked.append(UncheckedClaim(Location(display, line, column), claim.id, DRAFT_REASON))
+        return
     result.claims.append(LoadedClaim(article.id, claim, Location(display, line, column), provenance, value, period))
 
 

@@ -84,8 +84,10 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
         if entity_id is not None and entity_id not in entities:
             problems.append(ClaimProblem(path, Code.UNKNOWN_ENTITY, f"unknown entity {entity_id!r}",
                                          "add it to registry/entities.yaml or fix the id"))
-    prop = properties.get(claim.property)
-    if prop is None:
+    prop = properties.get(claim.property) if claim.property is not None else None
+    if claim.property is None:
+        problems.append(_property_to_choose(claim, properties))
+    elif prop is None:
         problems.append(ClaimProblem(("property",), Code.UNKNOWN_PROPERTY, f"unknown property {claim.property!r}",
                                      "add it to registry/properties.yaml or fix the id"))
     elif prop.value_kind != claim.value.kind:
@@ -98,6 +100,14 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
                                      f"part_of names {part_of!r}, which is not another claim of this file",
                                      "use the id of the claim that states the total"))
     return problems
+
+
+def _property_to_choose(claim: Claim, properties: Mapping[str, Property]) -> ClaimProblem:
+    fitting = sorted(prop.id for prop in properties.values() if prop.value_kind == claim.value.kind)
+    listed = ", ".join(fitting[:12]) + (", ..." if len(fitting) > 12 else "")
+    hint = f"properties for {claim.value.kind} values: {listed}" if fitting else "add one to registry/properties.yaml"
+    return ClaimProblem(("property",), Code.PROPERTY_TO_CHOOSE,
+                        f"claim {claim.id!r} has no property yet: choose what it says about {claim.subject!r}", hint)
 
 
 def _pin_quote(claim: Claim, article: FoldedText, problems: list[ClaimProblem]) -> Provenance | None:

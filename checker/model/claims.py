@@ -176,13 +176,20 @@ class Claim(Authored):
 
     id: Slug = Field(description="Unique within this file; keep it stable once reviewed.")
     subject: EntityId
-    property: PropertyId
+    # Annotated, not `= Field(...)`: a class attribute named `property` would hide the builtin below.
+    property: Annotated[PropertyId | None, Field(
+        description="An id from claims/registry/properties.yaml; null only in a draft, until an editor chooses one."
+    )]
     value: Value
     qualifiers: Qualifiers = Qualifiers()
     quote: TextQuote | Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
         description="The exact words of the article: a string, or {exact, prefix, suffix}."
     )
     note: str | None = Field(None, max_length=1000, description="Free text for reviewers.")
+    draft: bool = Field(
+        False, description="Proposed by `claimcheck draft`; validated but not compared until an editor "
+        "confirms it (deletes this line, or runs `claimcheck confirm`)."
+    )
 
     @property
     def selector(self) -> TextQuote:
@@ -257,6 +264,20 @@ class Property(Authored):
         False, description="This date says when the subject event happened; orderings are checked against it."
     )
     description: str | None = Field(None, max_length=1000)
+    cues: list[Annotated[str, StringConstraints(min_length=1, max_length=60)]] = Field(
+        default_factory=list,
+        description="Words that suggest this property to `claimcheck draft` (`announced`, `invest`).",
+    )
+    subjects: list[EntityKind] = Field(
+        default_factory=list,
+        description="Kinds of entity this property is usually about (`deal` for `deal-value`); `claimcheck draft` "
+        "prefers a subject of these kinds.",
+    )
+    objects: list[EntityKind] = Field(
+        default_factory=list,
+        description="For entity and set values: the kinds of entity the value names (`place` for `based-in`); "
+        "`claimcheck draft` proposes only those.",
+    )
 
 
 class EntityRegistry(Authored):

@@ -75,6 +75,11 @@ class LoadedClaim:
         return self.claim.property
 
 
+# Why a draft claim is set aside: loaded and validated, never compared until an editor confirms it.
+# The report tells drafts from other unchecked claims by this reason (it survives the cache).
+DRAFT_REASON = "unconfirmed draft: validated, not compared until an editor confirms it"
+
+
 @dataclass(frozen=True, slots=True)
 class UncheckedClaim:
     """A claim the loader could not use, kept so the report can say it was not checked and why."""

@@ -22,6 +22,7 @@ class Code(StrEnum):
     UNKNOWN_PROPERTY = "CC021"
     KIND_MISMATCH = "CC022"  # a value whose kind is not the property's kind
     UNKNOWN_CLAIM_REFERENCE = "CC023"  # part_of naming no claim of the file
+    PROPERTY_TO_CHOOSE = "CC024"  # a draft's `property: null` placeholder: the editor picks one
     DUPLICATE_ARTICLE = "CC030"
     DUPLICATE_CLAIM = "CC031"
     DUPLICATE_ENTRY = "CC032"  # an entity, property or review listed twice

@@ -55,6 +55,8 @@ class ReportData:
     fail_on: tuple[Status, ...] = (Status.CONFLICT,)
     confirmed_errors_fail: bool = False
 
+    drafts: tuple[Unchecked, ...] = ()  # claims `claimcheck draft` proposed that no editor has confirmed yet
+
     def is_reviewed(self, finding: Finding) -> bool:
         state = self.reviews.get(finding.id)
         return state is not None and not state.stale

@@ -51,6 +51,8 @@ def render(data: ReportData) -> str:
         parts.append(_unchecked(data))
     if data.resolved_reviews or data.archived_reviews:
         parts.append(_resolved(data))
+    if data.drafts:
+        parts.append(_drafts(data))
     parts.append(_how_to_review())
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -223,6 +225,14 @@ def _resolved(data: ReportData) -> str:
              "removed. Nothing to do; they stay on record in `claims/reviews.yaml`, and `claimcheck review --archive` "
              "marks them with the date they resolved." + archived)
     return f"{title}\n\n{intro}\n\n" + _table(rows, ["Finding", "Decision", "Reviewer", "Date", "Reason"])
+
+
+def _drafts(data: ReportData) -> str:
+    rows = [[markdown_code(f"{item.path}:{item.line}"), markdown_code(item.claim or "(whole file)")]
+            for item in data.drafts]
+    return (f"## Unconfirmed drafts ({len(rows)})\n\nProposed by `claimcheck draft` and not compared with other "
+            "sources until an editor checks each against the article and deletes its `draft: true` line "
+            "(or runs `claimcheck confirm`).\n\n" + _table(rows, ["Where", "Claim"]))
 
 
 def _how_to_review() -> str:

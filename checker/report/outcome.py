@@ -6,13 +6,13 @@ full check's snapshot (`checker.incremental.change_check`), which must give the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.findings.finding import Finding
 from checker.findings.reviews import ReviewState, apply_reviews
-from checker.model.corpus import Corpus, Location
+from checker.model.corpus import DRAFT_REASON, Corpus, Location, UncheckedClaim
 from checker.model.diagnostics import Diagnostic
 from checker.model.reviews import Review
 from checker.report.data import ReportData, Unchecked
@@ -54,8 +54,7 @@ def scoped_to_change(result: CheckResult) -> CheckResult:
 def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> ReportData:
     fingerprints = {finding.id: finding.fingerprint for finding in findings}
     states, resolved = review_outcome(fingerprints, corpus.reviews)
-    unchecked = tuple(Unchecked(item.location.path, item.location.line, item.claim_id, item.reason)
-                      for item in corpus.unchecked)
+    unchecked, drafts = split_drafts(corpus.unchecked)
     report = ReportData(
         findings=findings,
         articles=tuple(sorted(corpus.articles)),
@@ -64,8 +63,18 @@ def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> ReportData:
         reviews=states,
         resolved_reviews=tuple(resolved),
         archived_reviews=archived_count(corpus.reviews),
+        drafts=drafts,
     )
     return report
+
+
+def split_drafts(items: Iterable[UncheckedClaim]) -> tuple[tuple[Unchecked, ...], tuple[Unchecked, ...]]:
+    """The claims that could not be checked, and apart from them the unconfirmed drafts."""
+    unchecked, drafts = [], []
+    for item in items:
+        entry = Unchecked(item.location.path, item.location.line, item.claim_id, item.reason)
+        (drafts if item.reason == DRAFT_REASON else unchecked).append(entry)
+    return tuple(unchecked), tuple(drafts)
 
 
 def review_outcome(fingerprints: Mapping[str, str], reviews: tuple[tuple[Review, Location], ...]

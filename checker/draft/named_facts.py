@@ -1,0 +1,150 @@
+"""Facts a name states about another: "Taiwanese ... Foxconn", "(NASDAQ:NVDA)", "made in the U.S.".
+
+- A demonym before an organization ("the Taiwanese electronics giant Foxconn") -> the
+  organization is `based-in` the place (Taiwan -> Taiwanese, Japan -> Japanese, ...).
+- An exchange and ticker in parentheses after a company -> its ticker-symbols set.
+- An entity-valued property's cue followed closely by a place or organization ("to
+  manufacture ... in the United States", "a robotics company under Alphabet") -> an
+  entity claim; the subject is chosen by the drafter from the property's kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from checker.draft.cues import cue_positions
+from checker.draft.entities import Mention
+from checker.draft.structures import Structure
+from checker.draft.text import Sentence
+from checker.model.claims import Entity, Property
+
+_TICKER = re.compile(r"\(((?:NASDAQ|NYSE|OTC|TSE|TWSE|LSE|HKEX|TYO|KRX|SSE|SZSE|Euronext|ASX|TSX)\s*:\s*[A-Z0-9.]{1,8})\)")
+CUE_REACH = 60  # characters from an entity property's cue to the entity it introduces
+
+
+def demonyms(place: Entity) -> list[str]:
+    name = place.name
+    stem = name[:-1] if name.endswith(("a", "e", "o", "y")) else name
+    return sorted({f"{name}ese", f"{stem}ese", f"{name}n", f"{name}ian", f"{stem}ian", f"{stem}an", f"{name}i",
+                   f"{stem}ish"})
+
+
+def demonym_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], entities: Mapping[str, Entity],
+                  properties: Mapping[str, Property]) -> list[Structure]:
+    if "based-in" not in properties:
+        return []
+    body = text[sentence.start:sentence.end]
+    found = []
+    for place in sorted((e for e in entities.values() if e.kind == "place"), key=lambda e: e.id):
+        for word in demonyms(place):
+            if word not in body:
+                continue
+            for match in re.finditer(rf"\b{re.escape(word)}\b", body):
+                start = sentence.start + match.start()
+                org = next((m for m in mentions if m.entity.kind == "organization"
+                            and 0 <= m.start - (start + len(word)) <= 45), None)
+                if org is not None and org.via_reference:  # "the Taiwanese manufacturer": the org named before
+                    org = next((m for m in reversed(mentions) if m.end <= start and m.entity.id == org.entity.id), None)
+                    if org is None:
+                        continue
+                    found.append(Structure("entity", org, properties["based-in"],
+                                           {"kind": "entity", "entity": place.id}, start, start + len(word),
+                                           f"{word!r} describes the company named before"))
+                    continue
+                if org is not None and re.fullmatch(r"[\w\s-]*", text[start + len(word):org.start]):
+                    found.append(Structure("entity", org, properties["based-in"],
+                                           {"kind": "entity", "entity": place.id}, start, org.end,
+                                           f"{word!r} before the name says where it is based"))
+    return found
+
+
+def place_in_name_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], entities: Mapping[str, Entity],
+                        properties: Mapping[str, Property]) -> list[Structure]:
+    """"a Foxconn event in Taipei", "a large LCD factory in Wisconsin": the place a name says it is in."""
+    prop = properties.get("located-in")
+    if prop is None or prop.value_kind != "entity":
+        return []
+    found = []
+    for mention in mentions:
+        if mention.via_reference or mention.entity.kind not in ("event", "project") or \
+                not sentence.start <= mention.start < sentence.end:
+            continue
+        words = text[mention.start:mention.end]
+        for place in sorted((e for e in entities.values() if e.kind == "place"), key=lambda e: e.id):
+            if any(re.search(rf"\b(?:in|at) {re.escape(name)}\b", words) for name in (place.name, *place.aliases)):
+                found.append(Structure("entity", mention, prop, {"kind": "entity", "entity": place.id},
+                                       mention.start, mention.end, f"the name says it is in {place.name}"))
+    return found
+
+
+def ticker_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
+                 properties: Mapping[str, Property]) -> list[Structure]:
+    if "ticker-symbols" not in properties:
+        return []
+    found = []
+    for match in _TICKER.finditer(text, sentence.start, sentence.end):
+        company = next((m for m in reversed(mentions) if m.end <= match.start() and match.start() - m.end <= 2
+                        and m.entity.kind == "organization"), None)
+        if company is not None:
+            symbol = re.sub(r"\s+", "", match.group(1))
+            found.append(Structure("set", company, properties["ticker-symbols"],
+                                   {"kind": "set", "items": [symbol], "exhaustive": False}, company.start,
+                                   match.end(), "an exchange and ticker in parentheses after the name"))
+    return found
+
+
+def set_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
+                  properties: Mapping[str, Property]) -> list[Structure]:
+    """"supplies components to Nvidia", "assembling iPhones for Apple": a set property's cue, then names."""
+    body = text[sentence.start:sentence.end]
+    found = []
+    for prop in sorted(properties.values(), key=lambda p: p.id):
+        if prop.value_kind != "set" or not prop.objects:
+            continue
+        for cue in prop.cues:
+            for position in cue_positions(body, cue):
+                cue_end = sentence.start + position + len(cue)
+                run = _run_after(text, mentions, cue_end, prop.objects)
+                if run:
+                    items = list(dict.fromkeys(m.entity.id for m in run))
+                    found.append(Structure("set", None, prop, {"kind": "set", "items": items, "exhaustive": False},
+                                           sentence.start + position, run[-1].end, f"the cue {cue!r} before the names"))
+    return found
+
+
+def _run_after(text: str, mentions: Sequence[Mention], offset: int, kinds) -> list[Mention]:
+    named = [m for m in mentions if not m.via_reference and m.start >= offset]
+    first = next((m for m in named if m.start - offset <= CUE_REACH), None)
+    if first is None or first.entity.kind not in kinds or re.search(r"[.,;]", text[offset:first.start]):
+        return []
+    run = [first]
+    for mention in named[named.index(first) + 1:]:
+        if mention.entity.kind in kinds and re.fullmatch(r",\s*|\s+and\s+|,\s*and\s+", text[run[-1].end:mention.start]):
+            run.append(mention)
+        else:
+            break
+    return run
+
+
+def entity_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
+                     properties: Mapping[str, Property]) -> list[Structure]:
+    body = text[sentence.start:sentence.end]
+    found = []
+    for prop in sorted(properties.values(), key=lambda p: p.id):
+        if prop.value_kind != "entity" or prop.id == "based-in":
+            continue
+        for cue in prop.cues:
+            for position in cue_positions(body, cue):
+                cue_end = sentence.start + position + len(cue)
+                target = next((m for m in mentions if 0 <= m.start - cue_end <= CUE_REACH and not m.via_reference
+                               and m.entity.kind in (prop.objects or ("place", "organization"))), None)
+                if target is None or re.search(r"[.,;]", text[cue_end:target.start]):
+                    continue
+                found.append(Structure("entity", None, prop, {"kind": "entity", "entity": target.entity.id},
+                                       sentence.start + position, target.end, f"the cue {cue!r} before the name"))
+    kept: list[Structure] = []
+    for item in sorted(found, key=lambda s: (s.end - s.start, s.start)):  # the closest cue for each target
+        if all(item.value != other.value or item.end != other.end for other in kept):
+            kept.append(item)
+    return kept
