@@ -9,9 +9,13 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from checker.bench.command import add_bench_parser
+from checker.cli.corpus_argument import add_corpus_argument
 from checker.cli.output import OutputRefused, refusal, write_atomically
 from checker.cli.progress import progress_bar
+from checker.cli.review_arguments import one_line, review_arguments_problem
 from checker.cli.reviews_file import ReviewsFileError, append_review
 from checker.config import Config, ConfigError, load_config
 from checker.findings.finding import Status
@@ -164,7 +168,7 @@ def add_check_parsers(sub, default_corpus: Path) -> None:
     review.add_argument("--reviewer", required=True)
     review.add_argument("--reason", required=True)
     review.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
-    review.add_argument("--corpus", type=Path, default=default_corpus)
+    add_corpus_argument(review, default_corpus, deprecated_option=True)
     add_cache_arguments(review)
     review.set_defaults(run=run_review)
 
@@ -265,6 +269,8 @@ def _quiet_stdout() -> None:
 
 
 def run_review(args: argparse.Namespace) -> int:
+    if (problem := review_arguments_problem(args)) is not None:
+        return fail(problem)
     outcome = _configured_check(args)
     if isinstance(outcome, int):
         return outcome
@@ -275,8 +281,8 @@ def run_review(args: argparse.Namespace) -> int:
     try:
         review = Review(finding=finding.id, decision=args.decision, reviewer=args.reviewer,
                         date=args.date or dt.date.today(), reason=args.reason, evidence=finding.fingerprint)
-    except ValueError as error:
-        return fail(f"the review is not valid: {error}")
+    except ValidationError as error:
+        return fail(f"the review is not valid: {one_line(error)}")
     path = args.corpus / REVIEWS_FILE
     try:
         append_review(path, review)

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
+import importlib.metadata
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker.cli import commands
+from checker.cli.help_texts import explain
 from checker.report.safe import log_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -29,6 +31,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description="Compare typed claims across news articles.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {installed_version()}",
+                        help="print claimcheck's version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     validate = sub.add_parser("validate", help="check claim files, registries and quotes; report every input error")
@@ -48,7 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_check_parsers(sub, DEFAULT_CORPUS)
     commands.add_bench_parsers(sub)
+    explain(parser)
     return parser
+
+
+def installed_version() -> str:
+    try:
+        return importlib.metadata.version("claimcheck")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def _iso_date(text: str) -> dt.date:
