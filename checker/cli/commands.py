@@ -70,6 +70,11 @@ def print_diagnostics(diagnostics: tuple[Diagnostic, ...]) -> None:
         print(log_line(diagnostic.format()), file=sys.stderr)
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 input error', '2 input errors', '0 input errors'."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def corpus_usage_error(corpus: Path) -> int | None:
     if not corpus.is_dir():
         return fail(f"corpus directory {str(corpus)!r} not found (run from the repository root, or pass its path)")
@@ -93,8 +98,9 @@ def run_validate(args: argparse.Namespace) -> int:
     corpus = result.corpus
     errors = errors_among(result.diagnostics)
     warnings = len(result.diagnostics) - len(errors)
-    print(f"{len(corpus.articles)} articles, {len(corpus.claims)} claims loaded; "
-          f"{len(errors)} input errors" + (f", {warnings} warnings" if warnings else ""), file=sys.stderr)
+    print(f"{counted(len(corpus.articles), 'article')}, {counted(len(corpus.claims), 'claim')} loaded; "
+          f"{counted(len(errors), 'input error')}" + (f", {counted(warnings, 'warning')}" if warnings else ""),
+          file=sys.stderr)
     return EXIT_INVALID if errors else EXIT_CLEAN
 
 
