@@ -40,7 +40,7 @@ def test_every_subcommand_and_argument_has_help_text():
     assert unexplained(build_parser()) == []
 
 
-@pytest.mark.parametrize("command", ["validate", "check", "review", "normalize", "schema", "rules"])
+@pytest.mark.parametrize("command", ["validate", "check", "review", "normalize", "schema", "rules", "new-article"])
 def test_a_subcommand_help_starts_with_what_it_does(command, capsys):
     with pytest.raises(SystemExit):
         main([command, "--help"])

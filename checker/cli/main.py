@@ -1,4 +1,4 @@
-"""Command line: `claimcheck validate|check|normalize|schema|rules`.
+"""Command line: `claimcheck validate|check|review|new-article|normalize|schema|rules|bench`.
 
 Exit codes, like the linters people know: 0 clean, 1 findings at or above the
 fail threshold, 2 invalid input or usage. No traceback reaches a user.
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from checker.cli import commands
 from checker.cli.help_texts import explain
+from checker.cli.new_article import add_new_article_parser
 from checker.report.safe import log_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_check_parsers(sub, DEFAULT_CORPUS)
     commands.add_bench_parsers(sub)
+    add_new_article_parser(sub, DEFAULT_CORPUS)
     explain(parser)
     return parser
 
