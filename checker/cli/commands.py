@@ -15,6 +15,7 @@ from checker.bench.command import add_bench_parser
 from checker.cli.corpus_argument import add_corpus_argument
 from checker.cli.output import OutputRefused, refusal, write_atomically
 from checker.cli.progress import progress_bar
+from checker.cli.publishing import publishing_problem, with_newsroom
 from checker.cli.review_arguments import one_line, review_arguments_problem
 from checker.cli.reviews_file import ReviewsFileError, append_review
 from checker.config import Config, ConfigError, load_config
@@ -29,6 +30,7 @@ from checker.model.diagnostics import Diagnostic, errors_among
 from checker.model.reviews import Review
 from checker.normalize import NormalizationError, NormalizeOptions
 from checker.pipeline import CheckResult, UsageError, check_corpus
+from checker.report import claimreview as claimreview_reporter
 from checker.report import github as github_reporter
 from checker.report import json as json_reporter
 from checker.report import markdown as markdown_reporter
@@ -46,6 +48,7 @@ FORMATS = {
     "markdown": markdown_reporter.render,
     "sarif": sarif_reporter.render,
     "github": github_reporter.render,
+    "claimreview": claimreview_reporter.render,
 }
 FAIL_ON = {
     "conflict": (Status.CONFLICT,),
@@ -227,7 +230,9 @@ def run_check(args: argparse.Namespace) -> int:
     if isinstance(outcome, int):
         return outcome
     result, config = outcome
-    diagnostics, report = result.diagnostics, result.report
+    if (problem := publishing_problem(args, config)) is not None:
+        return fail(problem)
+    diagnostics, report = result.diagnostics, with_newsroom(result.report, config)
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)
     status = EXIT_INVALID if errors_among(diagnostics) else (

@@ -15,7 +15,7 @@ from checker.findings.reviews import ReviewState, apply_reviews
 from checker.model.corpus import Corpus, Location
 from checker.model.diagnostics import Code, Diagnostic
 from checker.model.reviews import Review
-from checker.report.data import ReportData, Unchecked
+from checker.report.data import ArticleSource, ReportData, Unchecked
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,21 @@ def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> tuple[ReportDa
         unchecked=unchecked,
         reviews=states,
         orphan_reviews=tuple(orphans),
+        sources=article_sources(corpus),
     )
     return report, problems
+
+
+def article_sources(corpus: Corpus) -> dict[str, ArticleSource]:
+    """Each article's published whereabouts, with its outlet's registry name."""
+    sources = {}
+    for article_id, article in corpus.articles.items():
+        meta = article.meta
+        outlet = corpus.entities.get(meta.publisher) if meta.publisher is not None else None
+        sources[article_id] = ArticleSource(url=meta.url, published=meta.published, title=meta.title,
+                                            publisher=outlet.name if outlet is not None else None,
+                                            derived=bool(meta.derived_from))
+    return sources
 
 
 def review_outcome(fingerprints: Mapping[str, str], reviews: tuple[tuple[Review, Location], ...]

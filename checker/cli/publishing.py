@@ -1,0 +1,30 @@
+"""What `check --format claimreview` needs beyond the check: the newsroom that publishes the decisions."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from checker.config import Config
+from checker.report.data import Newsroom, ReportData
+
+PUBLISHING_FORMATS = ("claimreview",)
+
+
+def publishing_problem(args: argparse.Namespace, config: Config) -> str | None:
+    """Why this check cannot publish its decisions as asked, in one line; None when it can (or was not asked)."""
+    if args.format not in PUBLISHING_FORMATS:
+        return None
+    if args.only_changes:
+        return ("--format claimreview publishes every reviewed finding of the corpus; "
+                "leave out --only-changes")
+    if config.newsroom is None or config.newsroom_url is None:
+        return ('--format claimreview names the newsroom as the author of each review: set newsroom = "..." and '
+                'newsroom-url = "https://..." under [tool.claimcheck] in pyproject.toml (or in claimcheck.toml)')
+    return None
+
+
+def with_newsroom(report: ReportData, config: Config) -> ReportData:
+    if config.newsroom is None or config.newsroom_url is None:
+        return report
+    return replace(report, newsroom=Newsroom(config.newsroom, config.newsroom_url, config.review_url))
