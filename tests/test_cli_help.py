@@ -92,3 +92,11 @@ def test_an_empty_reviewer_or_reason_is_one_line(corpus, capsys, arguments, mess
     assert main(["review", "CC101-0123456789ab", "elsewhere", "--decision", "dismissed", *arguments]) == 2
     assert capsys.readouterr().err == message
     assert not (corpus / "reviews.yaml").exists()
+
+
+def test_a_review_date_not_written_as_iso_is_one_usage_line(corpus, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["review", "CC101-0123456789ab", "elsewhere", *REVIEW, "--date", "24/11/2025"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "claimcheck review: error: argument --date: '24/11/2025' must be a date written YYYY-MM-DD")

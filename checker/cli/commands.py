@@ -15,8 +15,8 @@ from checker.bench.command import add_bench_parser
 from checker.cli.corpus_argument import add_corpus_argument
 from checker.cli.output import OutputRefused, refusal, write_atomically
 from checker.cli.progress import progress_bar
-from checker.cli.publishing import publishing_problem, with_newsroom
-from checker.cli.review_arguments import one_line, review_arguments_problem
+from checker.cli.publishing import for_publishing, publishing_problem
+from checker.cli.review_arguments import one_line, review_arguments_problem, review_date
 from checker.cli.reviews_file import ReviewsFileError, append_review
 from checker.config import Config, ConfigError, load_config
 from checker.findings.finding import Status
@@ -176,7 +176,7 @@ def add_check_parsers(sub, default_corpus: Path) -> None:
     review.add_argument("--decision", required=True, choices=["confirmed-error", "dismissed", "corrected"])
     review.add_argument("--reviewer", required=True)
     review.add_argument("--reason", required=True)
-    review.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    review.add_argument("--date", type=review_date, default=None, metavar="YYYY-MM-DD")
     add_corpus_argument(review, default_corpus, deprecated_option=True)
     add_cache_arguments(review)
     review.set_defaults(run=run_review)
@@ -232,7 +232,7 @@ def run_check(args: argparse.Namespace) -> int:
     result, config = outcome
     if (problem := publishing_problem(args, config)) is not None:
         return fail(problem)
-    diagnostics, report = result.diagnostics, with_newsroom(result.report, config)
+    diagnostics, report = result.diagnostics, for_publishing(args, result, config)
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)
     status = EXIT_INVALID if errors_among(diagnostics) else (

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from checker.config import Config
 from checker.report.data import Newsroom, ReportData
+from checker.report.outcome import CheckResult, article_sources
 
 PUBLISHING_FORMATS = ("claimreview",)
 
@@ -24,7 +25,10 @@ def publishing_problem(args: argparse.Namespace, config: Config) -> str | None:
     return None
 
 
-def with_newsroom(report: ReportData, config: Config) -> ReportData:
-    if config.newsroom is None or config.newsroom_url is None:
+def for_publishing(args: argparse.Namespace, result: CheckResult, config: Config) -> ReportData:
+    """The report data, with what a publishing format needs: the newsroom and where each article appeared."""
+    report = result.report
+    if args.format not in PUBLISHING_FORMATS or config.newsroom is None or config.newsroom_url is None:
         return report
-    return replace(report, newsroom=Newsroom(config.newsroom, config.newsroom_url, config.review_url))
+    sources = article_sources(result.corpus) if result.corpus is not None else {}
+    return replace(report, newsroom=Newsroom(config.newsroom, config.newsroom_url, config.review_url), sources=sources)

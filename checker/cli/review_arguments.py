@@ -6,6 +6,7 @@ The limits are the Review model's own, so the command and `claims/reviews.yaml` 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from annotated_types import MaxLen, MinLen
 from pydantic import ValidationError
 
@@ -35,6 +36,14 @@ def review_arguments_problem(args: argparse.Namespace) -> str | None:
 def _what(field: str) -> str:
     return {"reviewer": "who decided, e.g. --reviewer 'A. Editor'",
             "reason": "why, in a sentence, e.g. --reason 'the filing says $500 billion'"}.get(field, "a value")
+
+
+def review_date(text: str) -> dt.date:
+    """An argparse type for --date."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a date written YYYY-MM-DD") from None
 
 
 def one_line(error: ValidationError) -> str:

@@ -63,13 +63,14 @@ def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> tuple[ReportDa
         unchecked=unchecked,
         reviews=states,
         orphan_reviews=tuple(orphans),
-        sources=article_sources(corpus),
     )
     return report, problems
 
 
 def article_sources(corpus: Corpus) -> dict[str, ArticleSource]:
-    """Each article's published whereabouts, with its outlet's registry name."""
+    """Each article's published whereabouts, with its outlet's registry name (for the outputs that
+    link to articles; left out of the report data otherwise, which a change check from a snapshot,
+    without the corpus, must give the same of)."""
     sources = {}
     for article_id, article in corpus.articles.items():
         meta = article.meta
