@@ -153,7 +153,7 @@ def run_rules_listing(args: argparse.Namespace) -> int:
 
 def add_check_parsers(sub, default_corpus: Path) -> None:
     check = sub.add_parser("check", help="compare the claims across articles and report findings")
-    check.add_argument("corpus", nargs="?", type=Path, default=default_corpus)
+    check.add_argument("corpus", nargs="?", type=Path, default=default_corpus, metavar="CORPUS")
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("--output", type=Path, default=None, help="write the report here instead of stdout")
     check.add_argument("--fail-on", choices=sorted(FAIL_ON), default=None,
@@ -226,12 +226,12 @@ def _cache_summary(cache) -> str:
 def run_check(args: argparse.Namespace) -> int:
     if args.output is not None and (problem := refusal(args.output, [args.corpus])):
         return fail(f"--output {problem}")
+    if (problem := publishing_problem(args)) is not None:
+        return fail(problem)
     outcome = _configured_check(args, base_ref=args.base, new_files=tuple(args.new), only_changes=args.only_changes)
     if isinstance(outcome, int):
         return outcome
     result, config = outcome
-    if (problem := publishing_problem(args, config)) is not None:
-        return fail(problem)
     diagnostics, report = result.diagnostics, for_publishing(args, result, config)
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)

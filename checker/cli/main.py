@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     validate = sub.add_parser("validate", help="check claim files, registries and quotes; report every input error")
-    validate.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    validate.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, metavar="CORPUS")
     validate.set_defaults(run=commands.run_validate)
 
     schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models")

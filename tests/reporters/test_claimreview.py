@@ -171,3 +171,9 @@ def test_without_a_newsroom_the_format_is_a_one_line_usage_error(corpus, capsys)
     assert captured.err == ('claimcheck: error: --format claimreview names the newsroom as the author of each review: '
                             'set newsroom = "..." and newsroom-url = "https://..." under [tool.claimcheck] in '
                             'pyproject.toml (or in claimcheck.toml)\n')
+
+
+def test_only_changes_is_refused_before_the_check_runs(corpus, capsys):
+    assert main(["check", "--format", "claimreview", "--new", "claims/c.claims.yaml", "--only-changes"]) == 2
+    assert capsys.readouterr().err == ("claimcheck: error: --format claimreview publishes every reviewed finding of "
+                                       "the corpus; leave out --only-changes\n")
