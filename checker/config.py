@@ -48,6 +48,13 @@ class Config(_Config):
                     "corrected (list), or failing every check until then (fail).")
     normalize: NormalizeConfig = NormalizeConfig()
     rules: dict[str, RuleConfig] = Field(default_factory=dict, description="By rule code or name.")
+    newsroom: str | None = Field(None, min_length=1, max_length=200,
+                                 description="Who publishes the editors' decisions (ClaimReview author).")
+    newsroom_url: str | None = Field(None, alias="newsroom-url", pattern=r"^https?://\S+$",
+                                     description="The newsroom's home page.")
+    review_url: str | None = Field(None, alias="review-url", pattern=r"^https?://\S+$",
+                                   description="Where one review is published; {finding} stands for the finding id. "
+                                               "Default: newsroom-url#FINDING-ID.")
 
     def rule(self, code: str, name: str) -> RuleConfig:
         return self.rules.get(code) or self.rules.get(name) or RuleConfig()

@@ -10,9 +10,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from checker.bench.command import add_bench_parser
+from checker.cli.corpus_argument import add_corpus_argument
 from checker.cli.output import OutputRefused, refusal, write_atomically
 from checker.cli.progress import progress_bar
+from checker.cli.publishing import for_publishing, publishing_problem
+from checker.cli.review_arguments import one_line, review_arguments_problem, review_date
 from checker.cli.reviews_file import ReviewsFileError, append_review, mark_resolved, remove_reviews
 from checker.config import Config, ConfigError, load_config
 from checker.findings.finding import Status
@@ -26,6 +31,7 @@ from checker.model.diagnostics import Diagnostic, errors_among
 from checker.model.reviews import DECISIONS, Review
 from checker.normalize import NormalizationError, NormalizeOptions
 from checker.pipeline import CheckResult, UsageError, check_corpus
+from checker.report import claimreview as claimreview_reporter
 from checker.report import github as github_reporter
 from checker.report import json as json_reporter
 from checker.report import markdown as markdown_reporter
@@ -43,6 +49,7 @@ FORMATS = {
     "markdown": markdown_reporter.render,
     "sarif": sarif_reporter.render,
     "github": github_reporter.render,
+    "claimreview": claimreview_reporter.render,
 }
 FAIL_ON = {
     "conflict": (Status.CONFLICT,),
@@ -65,6 +72,11 @@ def print_diagnostics(diagnostics: tuple[Diagnostic, ...]) -> None:
     (a GitHub workflow command) or move the terminal's cursor."""
     for diagnostic in diagnostics:
         print(log_line(diagnostic.format()), file=sys.stderr)
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 input error', '2 input errors', '0 input errors'."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def corpus_usage_error(corpus: Path) -> int | None:
@@ -90,8 +102,9 @@ def run_validate(args: argparse.Namespace) -> int:
     corpus = result.corpus
     errors = errors_among(result.diagnostics)
     warnings = len(result.diagnostics) - len(errors)
-    print(f"{len(corpus.articles)} articles, {len(corpus.claims)} claims loaded; "
-          f"{len(errors)} input errors" + (f", {warnings} warnings" if warnings else ""), file=sys.stderr)
+    print(f"{counted(len(corpus.articles), 'article')}, {counted(len(corpus.claims), 'claim')} loaded; "
+          f"{counted(len(errors), 'input error')}" + (f", {counted(warnings, 'warning')}" if warnings else ""),
+          file=sys.stderr)
     return EXIT_INVALID if errors else EXIT_CLEAN
 
 
@@ -141,7 +154,7 @@ def run_rules_listing(args: argparse.Namespace) -> int:
 
 def add_check_parsers(sub, default_corpus: Path) -> None:
     check = sub.add_parser("check", help="compare the claims across articles and report findings")
-    check.add_argument("corpus", nargs="?", type=Path, default=default_corpus)
+    check.add_argument("corpus", nargs="?", type=Path, default=default_corpus, metavar="CORPUS")
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("--output", type=Path, default=None, help="write the report here instead of stdout")
     check.add_argument("--fail-on", choices=sorted(FAIL_ON), default=None,
@@ -166,14 +179,14 @@ def add_check_parsers(sub, default_corpus: Path) -> None:
     review.add_argument("--decision", choices=DECISIONS)
     review.add_argument("--reviewer")
     review.add_argument("--reason", help="why: what the next editor reads (always required)")
-    review.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+    review.add_argument("--date", type=review_date, default=None, metavar="YYYY-MM-DD",
                         help="the decision's date, or with --archive the date it resolved (default: today)")
     lifecycle = review.add_mutually_exclusive_group()
     lifecycle.add_argument("--remove", metavar="FINDING-ID",
                            help="delete the decisions on this finding from reviews.yaml (printed as they go)")
     lifecycle.add_argument("--archive", action="store_true",
                            help="mark `resolved: DATE` on every decision whose finding is gone; they stay on record")
-    review.add_argument("--corpus", type=Path, default=default_corpus)
+    add_corpus_argument(review, default_corpus, deprecated_option=True)
     add_cache_arguments(review)
     review.set_defaults(run=run_review)
 
@@ -222,6 +235,8 @@ def _cache_summary(cache) -> str:
 def run_check(args: argparse.Namespace) -> int:
     if args.output is not None and (problem := refusal(args.output, [args.corpus])):
         return fail(f"--output {problem}")
+    if (problem := publishing_problem(args)) is not None:
+        return fail(problem)
     if args.staged:
         if (error := corpus_usage_error(args.corpus)) is not None:
             return error
@@ -238,7 +253,7 @@ def run_check(args: argparse.Namespace) -> int:
         return outcome
     result, config = outcome
     diagnostics = result.diagnostics
-    report = replace(result.report, fail_on=FAIL_ON[args.fail_on or config.fail_on],
+    report = replace(for_publishing(args, result, config), fail_on=FAIL_ON[args.fail_on or config.fail_on],
                      confirmed_errors_fail=config.confirmed_errors == "fail")
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
     print_diagnostics(diagnostics)
@@ -316,6 +331,8 @@ def one_line_summary(report: ReportData, input_errors: int, output: Path, status
 
 
 def run_review(args: argparse.Namespace) -> int:
+    if (args.remove or args.archive) and args.finding is not None:  # `review --archive CORPUS`
+        args.corpus, args.finding = Path(args.finding), None
     if args.remove:
         return _remove_review(args)
     if args.archive:
@@ -325,6 +342,8 @@ def run_review(args: argparse.Namespace) -> int:
         return fail("record a decision with FINDING-ID --decision D --reviewer NAME --reason \"...\" "
                     f"(missing: {', '.join(['FINDING-ID'] * (args.finding is None) + missing)}), "
                     "or use --remove FINDING-ID or --archive")
+    if (problem := review_arguments_problem(args)) is not None:
+        return fail(problem)
     outcome = _configured_check(args)
     if isinstance(outcome, int):
         return outcome
@@ -335,8 +354,8 @@ def run_review(args: argparse.Namespace) -> int:
     try:
         review = Review(finding=finding.id, decision=args.decision, reviewer=args.reviewer,
                         date=args.date or dt.date.today(), reason=args.reason, evidence=finding.fingerprint)
-    except ValueError as error:
-        return fail(f"the review is not valid: {error}")
+    except ValidationError as error:
+        return fail(f"the review is not valid: {one_line(error)}")
     path = args.corpus / REVIEWS_FILE
     try:
         append_review(path, review)

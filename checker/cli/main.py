@@ -1,4 +1,4 @@
-"""Command line: `claimcheck validate|check|normalize|schema|rules|draft|confirm`.
+"""Command line: `claimcheck validate|check|review|new-article|draft|confirm|normalize|schema|rules|bench`.
 
 Exit codes, like the linters people know: 0 clean, 1 findings at or above the
 fail threshold, 2 invalid input or usage. No traceback reaches a user.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
+import importlib.metadata
 import os
 import signal
 import sys
@@ -18,6 +19,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker.cli import commands, draft_commands
+from checker.cli.help_texts import explain
+from checker.cli.new_article import add_new_article_parser
 from checker.report.safe import log_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -32,10 +35,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description="Compare typed claims across news articles.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {installed_version()}",
+                        help="print claimcheck's version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     validate = sub.add_parser("validate", help="check claim files, registries and quotes; report every input error")
-    validate.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    validate.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, metavar="CORPUS")
     validate.set_defaults(run=commands.run_validate)
 
     schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models")
@@ -54,7 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_check_parsers(sub, DEFAULT_CORPUS)
     commands.add_bench_parsers(sub)
     draft_commands.add_draft_parsers(sub, DEFAULT_CORPUS, _iso_date)
+    add_new_article_parser(sub, DEFAULT_CORPUS)
+    explain(parser)
     return parser
+
+
+def installed_version() -> str:
+    try:
+        return importlib.metadata.version("claimcheck")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def _iso_date(text: str) -> dt.date:

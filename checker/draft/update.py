@@ -51,6 +51,9 @@ def appended(original: str, data: dict, draft: Draft, article: FoldedText) -> tu
         return original, 0
     if list(data)[-1:] != ["claims"] and "claims" in data:
         raise UpdateError("`claims:` is not the last section of the file: move it last so drafts can be appended")
+    if data.get("claims") == [] and re.search(r"^claims:[ \t]*\[\][ \t]*(#.*)?$", original, re.MULTILINE):
+        # `claimcheck new-article`'s skeleton: an empty inline list becomes the block list drafts join
+        original = re.sub(r"^claims:[ \t]*\[\]", "claims:", original, count=1, flags=re.MULTILINE)
     if "claims" in data and not re.search(r"^claims:[ \t]*(#.*)?$", original, re.MULTILINE):
         raise UpdateError("`claims:` is written inline (e.g. `claims: []`): write it as a block list first")
     taken = [str(c.get("id")) for c in data.get("claims") or [] if isinstance(c, dict)]

@@ -16,9 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from checker.load.claim_values import ClaimProblem, resolve_claim
+from checker.load.further_problems import claim_problems, missing_text_diagnostic, unloaded_file_problems
 from checker.load.files import MAX_ARTICLE_BYTES, MAX_CLAIM_FILE_BYTES, inside, read_text
 from checker.load.provenance import FoldedText
 from checker.load.schema_errors import schema_problems
+from checker.load.suggestions import unknown_id_message
 from checker.load.text_safety import unsafe_character
 from checker.load.yaml_source import DataPath, YamlDocument, parse_yaml
 from checker.model.claims import Article, Claim, Entity, Property
@@ -57,15 +59,20 @@ def load_claim_file(root: Path, path: Path, registries: Registries, options: Nor
                     taken: Mapping[str, LoadedArticle]) -> FileLoad:
     display = display_path(root, path)
     result = FileLoad(None, [], [], [])
+    document: YamlDocument | None = None
+    reported: list[DataPath] = []
     try:
         if not inside(root, path):
             raise InputError(Diagnostic(display, 1, 1, Code.PATH_ESCAPES, "claim file is a link to outside the corpus",
                                         "copy the file into the corpus instead of linking it"))
         document = read_yaml(path, display, MAX_CLAIM_FILE_BYTES)
-        bad_claims = _claim_level_problems(document, display, result)
+        bad_claims = _claim_level_problems(document, display, result, reported)
         article = _load_article(root, path, display, document, registries, taken, result)
     except InputError as error:
         result.diagnostics.extend(error.diagnostics)
+        if document is not None:
+            _add_new(result.diagnostics, unloaded_file_problems(root, path, display, document, registries.entities,
+                                                                registries.properties, options, reported))
         result.unchecked.append(UncheckedClaim(Location(display, 1, 1), None,
                                                "the claim file could not be loaded: " + error.diagnostics[0].message))
         return result
@@ -76,6 +83,8 @@ def load_claim_file(root: Path, path: Path, registries: Registries, options: Nor
     file_claim_ids = {c["id"] for c in raw_claims if isinstance(c, dict) and isinstance(c.get("id"), str)}
     for index, raw in enumerate(raw_claims):
         if index in bad_claims:
+            _add_claim_problems_anyway(index, raw, reported, document, display, folded, article, registries, options,
+                                       result)
             continue
         _load_one_claim(index, raw, document, display, article, folded, registries, options,
                         file_claim_ids, seen, result)
@@ -86,10 +95,27 @@ def read_yaml(path: Path, display: str, limit: int) -> YamlDocument:
     return parse_yaml(read_text(path, display, limit, strip_bom=True), display)
 
 
-def _claim_level_problems(document: YamlDocument, display: str, result: FileLoad) -> set[int]:
-    """Schema and character problems; those inside one claim set that claim aside, others fail the file."""
+def _add_claim_problems_anyway(index, raw, reported, document, display, folded, article, registries, options,
+                               result) -> None:
+    """A claim the schema set aside: its other mistakes too, so the editor fixes them in one go."""
+    base = ("claims", index)
+    own = [step[2:] for step in reported if step[:2] == base]
+    problems = claim_problems(raw, own, folded, article.published, registries.entities, registries.properties,
+                              options)
+    _add_new(result.diagnostics, [_problem_diagnostic(problem, document, display, base) for problem in problems])
+
+
+def _add_new(diagnostics: list[Diagnostic], more: Iterable[Diagnostic]) -> None:
+    said = {(d.path, d.line, d.column, d.code) for d in diagnostics}
+    diagnostics.extend(d for d in more if (d.path, d.line, d.column, d.code) not in said)
+
+
+def _claim_level_problems(document: YamlDocument, display: str, result: FileLoad, reported: list[DataPath]) -> set[int]:
+    """Schema and character problems; those inside one claim set that claim aside, others fail the file.
+    The paths of all of them go to `reported`."""
     problems = list(schema_problems("claim-file.schema.json", document, display))
     problems.extend(unsafe_strings(document, display))
+    reported.extend(path for path, _ in problems)
     bad_claims: set[int] = set()
     file_level: list[Diagnostic] = []
     for path, diagnostic in problems:
@@ -137,7 +163,7 @@ def _load_article(root, path, display, document, registries, taken, result) -> L
     problems = []
     for field, entity_id in [("publisher", article.publisher), *(("derived_from", e) for e in article.derived_from)]:
         if entity_id is not None and entity_id not in registries.entities:
-            problems.append(_unknown_entity(document, display, ("article", field), entity_id))
+            problems.append(_unknown_entity(document, display, ("article", field), entity_id, registries.entities))
     if article.id in taken:
         line, column = document.position(("article", "id"))
         problems.append(Diagnostic(display, line, column, Code.DUPLICATE_ARTICLE,
@@ -146,6 +172,8 @@ def _load_article(root, path, display, document, registries, taken, result) -> L
     text_path, text_display = _article_text_path(root, path, display, document, article)
     if problems:
         raise InputError(*problems)
+    if not text_path.exists() and not text_path.is_symlink():
+        raise InputError(missing_text_diagnostic(document, display, article.text, text_display))
     text = read_text(text_path, text_display, MAX_ARTICLE_BYTES, strip_bom=False)
     return LoadedArticle(article, display, text_display, text)
 
@@ -197,9 +225,9 @@ def _problem_diagnostic(problem: ClaimProblem, document, display, claim_path) ->
     return Diagnostic(display, line, column, problem.code, problem.message, problem.hint)
 
 
-def _unknown_entity(document, display, path, entity_id) -> Diagnostic:
+def _unknown_entity(document, display, path, entity_id, entities) -> Diagnostic:
     line, column = document.position(path)
-    return Diagnostic(display, line, column, Code.UNKNOWN_ENTITY, f"unknown entity {entity_id!r}",
+    return Diagnostic(display, line, column, Code.UNKNOWN_ENTITY, unknown_id_message("entity", entity_id, entities),
                       "add it to registry/entities.yaml or fix the id")
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from checker.load.provenance import FoldedText
+from checker.load.suggestions import unknown_id_message
 from checker.model.claims import Claim, Entity, Property, QuoteValue
 from checker.model.corpus import Provenance
 from checker.model.diagnostics import Code
@@ -82,13 +83,14 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
     ]
     for path, entity_id in referenced:
         if entity_id is not None and entity_id not in entities:
-            problems.append(ClaimProblem(path, Code.UNKNOWN_ENTITY, f"unknown entity {entity_id!r}",
+            problems.append(ClaimProblem(path, Code.UNKNOWN_ENTITY, unknown_id_message("entity", entity_id, entities),
                                          "add it to registry/entities.yaml or fix the id"))
     prop = properties.get(claim.property) if claim.property is not None else None
     if claim.property is None:
         problems.append(_property_to_choose(claim, properties))
     elif prop is None:
-        problems.append(ClaimProblem(("property",), Code.UNKNOWN_PROPERTY, f"unknown property {claim.property!r}",
+        problems.append(ClaimProblem(("property",), Code.UNKNOWN_PROPERTY,
+                                     unknown_id_message("property", claim.property, properties),
                                      "add it to registry/properties.yaml or fix the id"))
     elif prop.value_kind != claim.value.kind:
         problems.append(ClaimProblem(("value", "kind"), Code.KIND_MISMATCH,

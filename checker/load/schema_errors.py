@@ -26,12 +26,30 @@ def schema_problems(schema_name: str, document: YamlDocument, display: str) -> I
         return
     errors = sorted(validator_for(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors[:MAX_ERRORS_PER_FILE]:
-        error = _most_specific(error)
+        date = _date_message(error)
+        error = error if date else _most_specific(error)
         path = tuple(error.absolute_path)
         line, column = document.position(path)
         field = ".".join(str(step) for step in path) or "file"
-        yield path, Diagnostic(display, line, column, Code.SCHEMA, f"{field}: {_message(error)}",
-                               f"see schemas/{schema_name} for the expected shape")
+        shape = f"see schemas/{schema_name} for the expected shape"
+        if date:
+            hint = "write it like 2025-11-21" + (", or null when the article states no date" if "null" in date else "")
+            yield path, Diagnostic(display, line, column, Code.SCHEMA, f"{field} {date}", hint)
+        else:
+            yield path, Diagnostic(display, line, column, Code.SCHEMA, f"{field}: {_message(error)}", shape)
+
+
+def _date_message(error: ValidationError) -> str:
+    """For a date field, what a date looks like: 'must be a date written YYYY-MM-DD[, or null]'
+    (the branches of `date | None` would otherwise say "'21/11/2025' is not of type 'null'")."""
+    schema: Any = error.schema
+    if not isinstance(schema, dict):
+        return ""
+    branches = schema.get("anyOf", [schema]) if error.validator in ("anyOf", "format", "type") else []
+    if not any(isinstance(b, dict) and b.get("format") == "date" for b in branches):
+        return ""
+    nullable = any(isinstance(b, dict) and b.get("type") == "null" for b in branches)
+    return "must be a date written YYYY-MM-DD" + (", or null" if nullable else "")
 
 
 def _most_specific(error: ValidationError) -> ValidationError:

@@ -5,6 +5,7 @@ Reporters receive a ReportData and nothing else: no corpus, no index, no files.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -42,6 +43,29 @@ class Change:
 
 
 @dataclass(frozen=True)
+class ArticleSource:
+    """Where an article appeared, as its claim file states it: for outputs that point readers to it."""
+
+    url: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    publisher: str | None = None  # the outlet's name, from the registry
+    derived: bool = False  # it says it carries another outlet's or a wire service's story
+
+
+@dataclass(frozen=True)
+class Newsroom:
+    """Who publishes the editors' decisions (`[tool.claimcheck] newsroom`, `newsroom-url`, `review-url`)."""
+
+    name: str
+    url: str
+    review_url: str | None = None  # where one review is published; "{finding}" stands for the finding id
+
+    def review_page(self, finding_id: str) -> str:
+        return self.review_url.replace("{finding}", finding_id) if self.review_url else f"{self.url}#{finding_id}"
+
+
+@dataclass(frozen=True)
 class ReportData:
     findings: tuple[Finding, ...]
     articles: tuple[str, ...]
@@ -56,6 +80,8 @@ class ReportData:
     confirmed_errors_fail: bool = False
 
     drafts: tuple[Unchecked, ...] = ()  # claims `claimcheck draft` proposed that no editor has confirmed yet
+    sources: Mapping[str, ArticleSource] = field(default_factory=dict)  # by article id
+    newsroom: Newsroom | None = None
 
     def is_reviewed(self, finding: Finding) -> bool:
         state = self.reviews.get(finding.id)

@@ -15,7 +15,7 @@ from checker.findings.reviews import ReviewState, apply_reviews
 from checker.model.corpus import DRAFT_REASON, Corpus, Location, UncheckedClaim
 from checker.model.diagnostics import Diagnostic
 from checker.model.reviews import Review
-from checker.report.data import ReportData, Unchecked
+from checker.report.data import ArticleSource, ReportData, Unchecked
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,20 @@ def split_drafts(items: Iterable[UncheckedClaim]) -> tuple[tuple[Unchecked, ...]
         entry = Unchecked(item.location.path, item.location.line, item.claim_id, item.reason)
         (drafts if item.reason == DRAFT_REASON else unchecked).append(entry)
     return tuple(unchecked), tuple(drafts)
+
+
+def article_sources(corpus: Corpus) -> dict[str, ArticleSource]:
+    """Each article's published whereabouts, with its outlet's registry name (for the outputs that
+    link to articles; left out of the report data otherwise, which a change check from a snapshot,
+    without the corpus, must give the same of)."""
+    sources = {}
+    for article_id, article in corpus.articles.items():
+        meta = article.meta
+        outlet = corpus.entities.get(meta.publisher) if meta.publisher is not None else None
+        sources[article_id] = ArticleSource(url=meta.url, published=meta.published, title=meta.title,
+                                            publisher=outlet.name if outlet is not None else None,
+                                            derived=bool(meta.derived_from))
+    return sources
 
 
 def review_outcome(fingerprints: Mapping[str, str], reviews: tuple[tuple[Review, Location], ...]
