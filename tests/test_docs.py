@@ -8,10 +8,14 @@ from pathlib import Path
 import yaml
 
 from checker.config import Config
+from checker.load.corpus import load_corpus
+from checker.model.diagnostics import errors_among
 from checker.pipeline import check_corpus
 from tests.conftest import REPO
+from tests.corpus_builder import write_corpus
 
 GUIDE = (REPO / "docs" / "editor-guide.md").read_text(encoding="utf-8")
+SAYING_MORE = "\n## Saying more\n"
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -34,7 +38,7 @@ def test_finding_ids_quoted_in_the_docs_exist_in_the_seed_report(monkeypatch):
 
 
 def test_the_guide_examples_are_real_claims_of_the_corpus():
-    snippets = re.findall(r"```yaml\n(.*?)```", GUIDE, flags=re.S)
+    snippets = re.findall(r"```yaml\n(.*?)```", GUIDE.split(SAYING_MORE, 1)[0], flags=re.S)
     claims = [claim for snippet in snippets for claim in _claims_in(snippet)]
     assert len(claims) == 2
     corpus_claims = {}
@@ -63,3 +67,14 @@ def test_the_readme_runs_the_benchmark_as_its_script_says_and_quotes_its_latest_
     targets = results.split("## Targets", 1)[1].split("## Notes", 1)[0]
     verdicts = [line for line in targets.splitlines() if line.startswith("- ")]
     assert verdicts and all(f"\n{line}\n" in README for line in verdicts), "README's targets differ from RESULTS.md"
+
+
+def test_the_guide_examples_of_saying_more_load_from_their_invented_article(tmp_path):
+    section = GUIDE.split(SAYING_MORE, 1)[1]
+    (text,) = re.findall(r"```text\n(.*?)```", section, flags=re.S)
+    claims = [claim for snippet in re.findall(r"```yaml\n(.*?)```", section, flags=re.S) for claim in _claims_in(snippet)]
+    assert len(claims) >= 2
+    result = load_corpus(write_corpus(tmp_path, [{"id": "guide", "text": text, "published": "2026-03-04",
+                                                  "claims": claims}]))
+    assert errors_among(result.diagnostics) == [], [d.format() for d in result.diagnostics]
+    assert len(result.corpus.claims) == len(claims)

@@ -81,7 +81,7 @@ def claim_tags(claim: LoadedClaim, properties: Mapping[str, Property], tagged_ke
     if prop is not None:
         tags.extend(event_tags(claim, prop))
         if prop.value_kind == "quote":
-            tags.append(speaker_tag(claim.claim.value.speaker))
+            tags.append(speaker_tag(claim.claim.value.speaker_key))
     tags.append(tag("article", claim.article))
     return tags
 
@@ -119,7 +119,7 @@ def finding_group(finding: Finding, claims: Mapping[str, LoadedClaim], propertie
     if rule in KEY_RULES or (rule == "CC109" and not is_quote(first, properties)):
         return key_tag(key_of_claim(first))
     if rule == "CC109":
-        return speaker_tag(first.claim.value.speaker)
+        return speaker_tag(first.claim.value.speaker_key)
     if rule in FACT_RULES:
         return fact_prefix(first.subject, first.property)
     if rule == "CC108":

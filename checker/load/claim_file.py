@@ -185,8 +185,9 @@ def _load_one_claim(index, raw, document, display, article, folded, registries, 
             result.diagnostics.append(_problem_diagnostic(problem, document, display, path))
         result.unchecked.append(_unchecked(document, display, index, resolved[0].message))
         return
-    provenance, value, period = resolved
-    result.claims.append(LoadedClaim(article.id, claim, Location(display, line, column), provenance, value, period))
+    provenance, value, period, stated_on = resolved
+    result.claims.append(LoadedClaim(article.id, claim, Location(display, line, column), provenance, value, period,
+                                     stated_on))
 
 
 def _problem_diagnostic(problem: ClaimProblem, document, display, claim_path) -> Diagnostic:

@@ -50,15 +50,16 @@ def resolve_claim(
     properties: Mapping[str, Property],
     file_claim_ids: set[str],
     options: NormalizeOptions,
-) -> tuple[Provenance, NormalizedValue | None, DateSpan | None] | list[ClaimProblem]:
+) -> tuple[Provenance, NormalizedValue | None, DateSpan | None, DateSpan | None] | list[ClaimProblem]:
     problems = [*_reference_problems(claim, entities, properties, file_claim_ids)]
     provenance = _pin_quote(claim, article, problems)
     value = _normalize_value(claim, published, options, problems)
-    period = _normalize_period(claim, published, options, problems)
+    period = _normalize_date_qualifier(claim, "period", published, options, problems)
+    stated_on = _normalize_date_qualifier(claim, "stated_on", published, options, problems)
     if problems:
         return problems
     assert provenance is not None
-    return provenance, value, period
+    return provenance, value, period, stated_on
 
 
 def _reference_problems(claim, entities, properties, file_claim_ids) -> list[ClaimProblem]:
@@ -66,10 +67,11 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
     referenced = [
         (("subject",), claim.subject),
         (("value", "entity"), getattr(claim.value, "entity", None)),
-        (("value", "speaker"), getattr(claim.value, "speaker", None)),
         (("value", "event"), getattr(claim.value, "event", None)),
-        (("qualifiers", "attributed_to"), claim.qualifiers.attributed_to),
         (("qualifiers", "place"), claim.qualifiers.place),
+        (("qualifiers", "stated_in"), claim.qualifiers.stated_in),
+        *_each(("value", "speaker"), claim.value.speaker if isinstance(claim.value, QuoteValue) else None),
+        *_each(("qualifiers", "attributed_to"), claim.qualifiers.attributed_to),
     ]
     for path, entity_id in referenced:
         if entity_id is not None and entity_id not in entities:
@@ -89,6 +91,13 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
                                      f"part_of names {part_of!r}, which is not another claim of this file",
                                      "use the id of the claim that states the total"))
     return problems
+
+
+def _each(path: tuple, ids: str | list[str] | None) -> list[tuple[tuple, str]]:
+    """(path, id) for one id or for each id of a list, the list position in the path."""
+    if ids is None or isinstance(ids, str):
+        return [(path, ids)]
+    return [((*path, position), entity_id) for position, entity_id in enumerate(ids)]
 
 
 def _pin_quote(claim: Claim, article: FoldedText, problems: list[ClaimProblem]) -> Provenance | None:
@@ -130,15 +139,16 @@ def _normalize_value(claim, published, options, problems) -> NormalizedValue | N
         return None
 
 
-def _normalize_period(claim, published, options, problems) -> DateSpan | None:
-    period = claim.qualifiers.period
-    if period is None:
+def _normalize_date_qualifier(claim, name: str, published, options, problems) -> DateSpan | None:
+    """`period` or `stated_on`: a date text, relative forms resolved against the publication date."""
+    text = getattr(claim.qualifiers, name)
+    if text is None:
         return None
     try:
-        return parse_date(period, published, options)
+        return parse_date(text, published, options)
     except NeedsPublicationDate:
         return UNRESOLVED_DATE
     except NormalizationError as error:
-        problems.append(ClaimProblem(("qualifiers", "period"), Code.VALUE, f"period {period!r}: {error.message}",
-                                     error.hint))
+        problems.append(ClaimProblem(("qualifiers", name), Code.VALUE,
+                                     f"{name.replace('_', ' ')} {text!r}: {error.message}", error.hint))
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from checker.model.values import Hedge
 
@@ -20,6 +20,10 @@ Slug = Annotated[
     Field(description="Lower-case letters, digits and hyphens, e.g. `openai-foxconn-partnership`."),
 ]
 EntityId = Annotated[Slug, Field(description="An id from claims/registry/entities.yaml.")]
+EntityIds = Annotated[
+    EntityId | Annotated[list[EntityId], Field(min_length=1, max_length=20)],
+    Field(description="One entity id, or a list of them when several parties say it (`the companies said`)."),
+]
 PropertyId = Annotated[Slug, Field(description="An id from claims/registry/properties.yaml.")]
 SurfaceText = Annotated[
     str,
@@ -103,11 +107,34 @@ class QuoteValue(Authored):
     """What someone said. `verbatim` is true when the outlet puts the words in quotation marks."""
 
     kind: Literal["quote"]
-    speaker: EntityId
+    speaker: EntityIds
     words: str | None = Field(
         None, min_length=1, max_length=2000, description="The words attributed; defaults to the quote's `exact`."
     )
     verbatim: bool
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        return as_ids(self.speaker)
+
+    @property
+    def speaker_key(self) -> str:
+        """One id for the party that speaks: several speakers together are one party (`acme+globex`)."""
+        return party_key(self.speaker)
+
+
+def as_ids(ids: str | list[str] | None) -> tuple[str, ...]:
+    """One id or a list of ids, as a sorted tuple without repeats."""
+    if ids is None:
+        return ()
+    return tuple(sorted({ids} if isinstance(ids, str) else set(ids)))
+
+
+PARTY_JOINER = "+"  # never in a slug
+
+
+def party_key(ids: str | list[str]) -> str:
+    return PARTY_JOINER.join(as_ids(ids))
 
 
 class BooleanValue(Authored):
@@ -157,13 +184,25 @@ class Qualifiers(Authored):
         None, description="Only when the hedge is outside the value text; `around $X` in the text is enough."
     )
     modality: ModalityName = Field("asserted", description="How firm the fact is, as the article states it.")
-    attributed_to: EntityId | None = Field(
-        None, description="Who says so, when not the outlet itself: a person, a company, `unnamed-report`, an outlet."
+    attributed_to: EntityIds | None = Field(
+        None,
+        description="Who says so, when not the outlet itself: a person, a company, an unnamed source, an outlet, "
+        "or a list of them (`the companies said`).",
     )
     part_of: Slug | None = Field(
         None, description="Id of a claim in this file whose total includes this value (`including a $300 billion deal`)."
     )
     place: EntityId | None = Field(None, description="Where the event took place, e.g. `taipei` (time zones).")
+    stated_on: SurfaceText | None = Field(
+        None, description="When the statement was made, as the article says it: `on Wednesday`, `November 19, 2025`."
+    )
+    stated_in: EntityId | None = Field(
+        None, description="Where the statement was made: an event (`a podcast`, `an earnings call`) or an outlet."
+    )
+
+    @property
+    def attributed(self) -> tuple[str, ...]:
+        return as_ids(self.attributed_to)
 
 
 class Claim(Authored):
@@ -218,7 +257,9 @@ class ClaimFile(Authored):
 
 # ---- registries -----------------------------------------------------------------------------
 
-EntityKind = Literal["organization", "person", "place", "outlet", "event", "deal", "project", "product", "report"]
+EntityKind = Literal[
+    "organization", "person", "place", "outlet", "event", "deal", "project", "product", "report", "unnamed-source"
+]
 Cardinality = Literal["single", "multi"]
 
 
@@ -229,6 +270,16 @@ class Entity(Authored):
     aliases: list[str] = Field(default_factory=list)
     timezone: str | None = Field(None, max_length=64, description="IANA time zone, for places.")
     utc_offset_hours: float | None = Field(None, ge=-12, le=14, description="Standard offset, for messages.")
+    description: str | None = Field(
+        None, min_length=1, max_length=300,
+        description="Who an unnamed source is, as the article says it: `two former staff members`.",
+    )
+
+    @model_validator(mode="after")
+    def _unnamed_sources_are_described(self) -> Entity:
+        if self.kind == "unnamed-source" and self.description is None:
+            raise ValueError("an unnamed-source entity needs a description, e.g. `two former staff members`")
+        return self
 
 
 class Tolerance(Authored):

@@ -61,6 +61,7 @@ class LoadedClaim:
     provenance: Provenance
     value: NormalizedValue | None
     period: DateSpan | None
+    stated_on: DateSpan | None = None  # the normalized `qualifiers.stated_on`
 
     @property
     def uid(self) -> str:

@@ -1,0 +1,133 @@
+"""The forms of issue 18 ("saying more"): each valid in the published schema, loaded as meant,
+and refused with a useful message when wrong. The rules' use of them is in `tests/rules/`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.load.corpus import load_corpus
+from checker.load.schema import validator_for
+from checker.model.diagnostics import errors_among
+from tests.corpus_builder import write_corpus
+
+TEXT = "Acme and Globex said the plant was \u201cready for the next decade,\u201d two former staff members said."
+
+
+def _document(claim: dict) -> dict:
+    return {"article": {"id": "a", "text": "articles/a.txt"}, "claims": [claim]}
+
+
+def _claim(**changes) -> dict:
+    claim = {"id": "q", "subject": "acme-globex-deal", "property": "said",
+             "value": {"kind": "quote", "speaker": "acme", "verbatim": True}, "quote": "ready for the next decade,"}
+    claim.update(changes)
+    return claim
+
+
+def _schema_valid(claim: dict) -> bool:
+    return validator_for("claim-file.schema.json").is_valid(_document(claim))
+
+
+def _load(tmp_path, claim: dict, text: str = TEXT, published: str | None = "2025-11-21"):
+    result = load_corpus(write_corpus(tmp_path, [{"id": "a", "text": text, "published": published,
+                                                  "claims": [claim]}]))
+    return result.corpus.claims, [d.format() for d in errors_among(result.diagnostics)]
+
+
+# ---- 1. several parties, unnamed sources --------------------------------------------------------
+
+SEVERAL_SPEAKERS = {"kind": "quote", "speaker": ["acme", "globex"], "verbatim": True}
+
+
+@pytest.mark.parametrize(("claim", "valid"), [
+    (_claim(value=SEVERAL_SPEAKERS), True),
+    (_claim(), True),
+    (_claim(value={**SEVERAL_SPEAKERS, "speaker": []}), False),
+    (_claim(value={**SEVERAL_SPEAKERS, "speaker": ["Not A Slug"]}), False),
+    (_claim(qualifiers={"attributed_to": ["former-staff", "wire"]}), True),
+    (_claim(qualifiers={"attributed_to": "former-staff"}), True),
+    (_claim(qualifiers={"attributed_to": []}), False),
+])
+def test_the_schema_takes_one_party_or_a_list(claim, valid):
+    assert _schema_valid(claim) is valid
+
+
+def test_several_speakers_load_as_one_party(tmp_path):
+    claims, errors = _load(tmp_path, _claim(value={**SEVERAL_SPEAKERS, "speaker": ["globex", "acme", "globex"]},
+                                            qualifiers={"attributed_to": ["former-staff", "wire"]}))
+    assert errors == []
+    (claim,) = claims
+    assert claim.claim.value.speakers == ("acme", "globex")
+    assert claim.claim.value.speaker_key == "acme+globex"
+    assert claim.claim.qualifiers.attributed == ("former-staff", "wire")
+
+
+def test_an_unknown_party_in_a_list_is_named_with_its_position(tmp_path):
+    _claims, errors = _load(tmp_path, _claim(value={**SEVERAL_SPEAKERS, "speaker": ["acme", "ghost"]}))
+    assert len(errors) == 1 and "unknown entity 'ghost'" in errors[0]
+
+
+def test_an_unnamed_source_needs_a_description(tmp_path):
+    root = write_corpus(tmp_path, [{"id": "a", "text": TEXT, "claims": [_claim()]}])
+    entities = root / "registry" / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace(", description: two former staff members", ""),
+                        encoding="utf-8")
+    errors = [d.format() for d in errors_among(load_corpus(root).diagnostics)]
+    assert any("unnamed-source entity needs a description" in error for error in errors), errors
+
+
+def test_an_unnamed_source_is_an_entity_kind_of_the_schema():
+    registry = {"entities": [{"id": "people-familiar", "name": "people familiar with the plans",
+                              "kind": "unnamed-source", "description": "a person familiar with the plans"}]}
+    assert validator_for("entities.schema.json").is_valid(registry)
+
+
+# ---- 5. registry additions ------------------------------------------------------------------------
+
+NEW_PROPERTIES = [
+    {"id": "founded-by", "label": "was founded by", "value_kind": "set"},
+    {"id": "market-rank", "label": "ranks among its competitors at", "value_kind": "count"},
+    {"id": "founded-on", "label": "was founded in", "value_kind": "date", "tolerance": {"days": 0}},
+]
+
+
+def test_the_new_properties_are_registry_entries_of_the_schema():
+    assert validator_for("properties.schema.json").is_valid({"properties": NEW_PROPERTIES})
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("1", 1, 1), ("2", 2, 2), ("up to 3", 0, 3), ("at least 1", 1, None)])
+def test_a_market_rank_loads_as_an_interval_of_ranks(tmp_path, text, low, high):
+    claims, errors = _load(tmp_path, {"id": "r", "subject": "acme", "property": "market-rank",
+                                      "value": {"kind": "count", "text": text}, "qualifiers": {"scope": "batteries"},
+                                      "quote": "Acme and Globex"})
+    assert errors == []
+    (claim,) = claims
+    assert (claim.value.low, claim.value.high) == (low, high)
+
+
+# ---- 2. when and where a statement was made -------------------------------------------------------
+
+def test_the_schema_takes_stated_on_and_stated_in():
+    assert _schema_valid(_claim(qualifiers={"stated_on": "on Wednesday", "stated_in": "jane-doe-podcast"}))
+    assert not _schema_valid(_claim(qualifiers={"stated_on": ""}))
+    assert not _schema_valid(_claim(qualifiers={"stated_in": "A Podcast"}))
+
+
+def test_stated_on_is_resolved_against_the_publication_date(tmp_path):
+    claims, errors = _load(tmp_path, _claim(qualifiers={"stated_on": "on Wednesday", "stated_in": "jane-doe-podcast"}))
+    assert errors == []
+    (claim,) = claims
+    assert (claim.stated_on.start, claim.stated_on.end) == (dt.date(2025, 11, 19), dt.date(2025, 11, 19))
+
+
+def test_stated_on_without_a_publication_date_is_kept_undated(tmp_path):
+    claims, errors = _load(tmp_path, _claim(qualifiers={"stated_on": "on Wednesday"}), published=None)
+    assert errors == [] and claims[0].stated_on.start is None
+
+
+def test_a_stated_on_that_is_no_date_and_an_unknown_stated_in_are_refused(tmp_path):
+    _claims, errors = _load(tmp_path, _claim(qualifiers={"stated_on": "the blue moon", "stated_in": "ghost-call"}))
+    assert any("stated on 'the blue moon'" in error for error in errors), errors
+    assert any("unknown entity 'ghost-call'" in error for error in errors), errors
