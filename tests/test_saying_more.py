@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.load.corpus import load_corpus
+from checker.load.relation_offsets import parse_offset
 from checker.load.schema import validator_for
 from checker.model.diagnostics import errors_among
+from checker.normalize import NormalizeOptions
 from tests.corpus_builder import write_corpus
 
 TEXT = "Acme and Globex said the plant was \u201cready for the next decade,\u201d two former staff members said."
@@ -131,3 +135,48 @@ def test_a_stated_on_that_is_no_date_and_an_unknown_stated_in_are_refused(tmp_pa
     _claims, errors = _load(tmp_path, _claim(qualifiers={"stated_on": "the blue moon", "stated_in": "ghost-call"}))
     assert any("stated on 'the blue moon'" in error for error in errors), errors
     assert any("unknown entity 'ghost-call'" in error for error in errors), errors
+
+
+# ---- 4. relations with a size ---------------------------------------------------------------------
+
+def _relation(by) -> dict:
+    value = {"kind": "relation", "relation": "before", "event": "other-deal"}
+    if by is not None:
+        value["by"] = by
+    return {"id": "r", "subject": "acme-globex-deal", "property": "ordered-relative-to", "value": value,
+            "quote": "Acme and Globex"}
+
+
+def test_the_schema_takes_a_relation_with_or_without_a_size():
+    assert _schema_valid(_relation("hours")) and _schema_valid(_relation(None))
+    assert not _schema_valid(_relation("")) and not _schema_valid(_relation(14))
+
+
+@pytest.mark.parametrize(("by", "low", "high"), [
+    ("hours", 0, 1), ("hours earlier", 0, 1), ("shortly", 0, 7), ("two weeks", 10, 18), ("a day", 0, 2),
+    ("3 days", 2, 4), ("about two weeks", 12, 16), ("a few days", 2, 10), ("six months", 154, 202),
+    ("years", 365, None), ("more than two weeks", 14, None),
+])
+def test_a_relation_size_loads_as_calendar_days_apart(tmp_path, by, low, high):
+    claims, errors = _load(tmp_path, _relation(by))
+    assert errors == []
+    (claim,) = claims
+    assert (claim.value.low, claim.value.high, claim.value.unit) == (low, high, "day")
+
+
+def test_a_relation_without_a_size_has_no_value(tmp_path):
+    claims, errors = _load(tmp_path, _relation(None))
+    assert errors == [] and claims[0].value is None
+
+
+@pytest.mark.parametrize("by", ["two gigawatts", "blue"])
+def test_a_size_that_is_no_length_of_time_is_refused(tmp_path, by):
+    _claims, errors = _load(tmp_path, _relation(by))
+    assert len(errors) == 1 and f"size {by!r}" in errors[0], errors
+
+
+@given(st.sampled_from(["hours", "days", "weeks", "two weeks", "3 months", "about a year", "a few days", "shortly"]))
+def test_a_relation_size_is_an_ordered_interval_of_whole_days(by):
+    size = parse_offset(by, NormalizeOptions())
+    assert size.low >= 0 and (size.high is None or size.low <= size.high)
+    assert size.low == int(size.low) and (size.high is None or size.high == int(size.high))

@@ -191,6 +191,10 @@ class Index:
         return self._remembered("value", id(claim), lambda: self._value_text(claim))
 
     def _value_text(self, claim: LoadedClaim) -> str:
+        value = claim.claim.value
+        if isinstance(value, RelationValue):
+            size = f" ({value.by}: {describe.days_apart(claim.value)})" if value.by and claim.value else ""
+            return f"{value.relation} {self.entity_name(value.event)}{size}"
         if claim.value == UNRESOLVED_DATE:
             return f"\u201c{claim.claim.value.text}\u201d (cannot be dated: the article states no publication date)"
         if claim.value is not None:

@@ -7,7 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from checker.load.provenance import FoldedText
-from checker.model.claims import Claim, Entity, Property, QuoteValue
+from checker.load.relation_offsets import parse_offset
+from checker.model.claims import Claim, Entity, Property, QuoteValue, RelationValue
 from checker.model.corpus import Provenance
 from checker.model.diagnostics import Code
 from checker.model.typography import fold
@@ -126,6 +127,8 @@ def _pin_quote(claim: Claim, article: FoldedText, problems: list[ClaimProblem]) 
 
 
 def _normalize_value(claim, published, options, problems) -> NormalizedValue | None:
+    if isinstance(claim.value, RelationValue):
+        return _relation_size(claim.value, options, problems)
     parser = PARSERS.get(claim.value.kind)
     if parser is None:
         return None
@@ -136,6 +139,16 @@ def _normalize_value(claim, published, options, problems) -> NormalizedValue | N
     except NormalizationError as error:
         problems.append(ClaimProblem(("value", "text"), Code.VALUE, f"value {claim.value.text!r}: {error.message}",
                                      error.hint))
+        return None
+
+
+def _relation_size(value: RelationValue, options, problems) -> NormalizedValue | None:
+    if value.by is None:
+        return None
+    try:
+        return parse_offset(value.by, options)
+    except NormalizationError as error:
+        problems.append(ClaimProblem(("value", "by"), Code.VALUE, f"size {value.by!r}: {error.message}", error.hint))
         return None
 
 

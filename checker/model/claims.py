@@ -145,11 +145,15 @@ class BooleanValue(Authored):
 
 
 class RelationValue(Authored):
-    """The subject event happened before or after another event (`followed by`, `earlier`)."""
+    """The subject event happened before or after another event (`followed by`, `earlier`),
+    by a size when the article gives one (`hours earlier`, `two weeks after`)."""
 
     kind: Literal["relation"]
     relation: Literal["before", "after"]
     event: EntityId
+    by: SurfaceText | None = Field(
+        None, description="How long before or after, as the article says it: `hours`, `two weeks`, `shortly`."
+    )
 
 
 Value = Annotated[
