@@ -8,9 +8,12 @@ from pathlib import Path
 import yaml
 
 from checker.config import Config
+from checker.index.index import build_index
 from checker.load.corpus import load_corpus
 from checker.model.diagnostics import errors_among
 from checker.pipeline import check_corpus
+from checker.rules import arithmetic
+from checker.rules.engine import run_rules
 from tests.conftest import REPO
 from tests.corpus_builder import write_corpus
 
@@ -78,3 +81,5 @@ def test_the_guide_examples_of_saying_more_load_from_their_invented_article(tmp_
                                                   "claims": claims}]))
     assert errors_among(result.diagnostics) == [], [d.format() for d in result.diagnostics]
     assert len(result.corpus.claims) == len(claims)
+    computed = run_rules(build_index(result.corpus), Config(), rules=[arithmetic])
+    assert sorted(finding.status.value for finding in computed) == ["consistent"] * 3, [f.message for f in computed]

@@ -180,3 +180,70 @@ def test_a_relation_size_is_an_ordered_interval_of_whole_days(by):
     size = parse_offset(by, NormalizeOptions())
     assert size.low >= 0 and (size.high is None or size.low <= size.high)
     assert size.low == int(size.low) and (size.high is None or size.high == int(size.high))
+
+
+# ---- 3. rates per unit and derived figures --------------------------------------------------------
+
+def _rate(text="more than $9 million", per="megawatt", **qualifiers) -> dict:
+    claim = {"id": "r", "subject": "acme", "property": "unit-cost", "value": {"kind": "rate", "text": text, "per": per},
+             "quote": "Acme and Globex"}
+    if qualifiers:
+        claim["qualifiers"] = qualifiers
+    return claim
+
+
+def _total(claim_id="t", text="$90 billion") -> dict:
+    return {"id": claim_id, "subject": "acme", "property": "investment", "value": {"kind": "money", "text": text},
+            "quote": "Acme and Globex"}
+
+
+@pytest.mark.parametrize(("claim", "valid"), [
+    (_rate(), True),
+    (_rate(per="Mega Watt!"), False),
+    ({**_rate(), "value": {"kind": "rate", "text": "$9 million"}}, False),
+    (_rate(derived={"from": ["t"], "relation": "average", "over": "six years"}), True),
+    (_rate(derived={"from": ["t"], "relation": "ratio", "factor": "triple"}), True),
+    (_rate(derived={"from": ["t"], "relation": "ratio", "factor": 2.5}), True),
+    (_rate(derived={"from": [], "relation": "sum"}), False),
+    (_rate(derived={"from": ["t"], "relation": "median"}), False),
+])
+def test_the_schema_takes_rates_and_derived_figures(claim, valid):
+    assert _schema_valid(claim) is valid
+
+
+def _load_many(tmp_path, claims: list[dict]):
+    result = load_corpus(write_corpus(tmp_path, [{"id": "a", "text": TEXT, "claims": claims}]))
+    return result.corpus.claims, [d.format() for d in errors_among(result.diagnostics)]
+
+
+@pytest.mark.parametrize(("text", "kind", "unit"), [("more than $9 million", "money", None),
+                                                    ("600 trucks", "quantity", "truck")])
+def test_a_rate_loads_as_money_or_a_quantity_per_unit(tmp_path, text, kind, unit):
+    claims, errors = _load_many(tmp_path, [_rate(text=text, per="month")])
+    assert errors == []
+    (claim,) = claims
+    assert claim.value.kind == kind and getattr(claim.value, "unit", None) == unit
+    assert claim.claim.value.per == "month"
+
+
+def test_a_derived_figure_loads_with_the_claims_it_names(tmp_path):
+    claims, errors = _load_many(tmp_path, [_total(), _rate(text="$15 billion", per="year",
+                                                           derived={"from": ["t"], "relation": "average",
+                                                                    "over": "six years"})])
+    assert errors == []
+    derived = next(claim for claim in claims if claim.claim.id == "r").claim.qualifiers.derived
+    assert (derived.from_, derived.relation, derived.over) == (["t"], "average", "six years")
+
+
+@pytest.mark.parametrize(("derived", "message"), [
+    ({"from": ["ghost"], "relation": "sum"}, "a sum names at least two claims"),
+    ({"from": ["t", "ghost"], "relation": "sum"}, "derived names 'ghost'"),
+    ({"from": ["t"], "relation": "ratio", "factor": "a lot"}, "a ratio names one claim and a factor above zero"),
+    ({"from": ["t"], "relation": "ratio"}, "a ratio names one claim and a factor"),
+    ({"from": ["t"], "relation": "average"}, "an average names a total and either"),
+    ({"from": ["t"], "relation": "average", "over": "blue"}, "over 'blue'"),
+    ({"from": ["t", "r"], "relation": "difference"}, "derived names 'r'"),
+])
+def test_a_derived_figure_that_cannot_be_computed_is_refused(tmp_path, derived, message):
+    _claims, errors = _load_many(tmp_path, [_total(), _rate(derived=derived)])
+    assert any(message in error for error in errors), errors

@@ -79,7 +79,7 @@ class Touched:
             return any(speaker in self.speakers for speaker in parts)
         if rule == "CC108":
             return group in self.signatures
-        if rule == "CC110":
+        if rule in ("CC110", "CC111"):
             return parts[0] in self.changed
         if rule == "CC106":
             return group in self.relations

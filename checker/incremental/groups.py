@@ -26,7 +26,7 @@ from checker.rules import misattribution
 
 SEPARATOR = "\x1f"  # never in an id, a slug or a label
 GROUPED_RULES = frozenset({"CC101", "CC102", "CC103", "CC104", "CC105", "CC106", "CC107", "CC108", "CC109",
-                           "CC110"})
+                           "CC110", "CC111"})
 KEY_RULES = frozenset({"CC101", "CC102", "CC104"})
 FACT_RULES = frozenset({"CC103", "CC107"})
 
@@ -124,7 +124,7 @@ def finding_group(finding: Finding, claims: Mapping[str, LoadedClaim], propertie
         return fact_prefix(first.subject, first.property)
     if rule == "CC108":
         return signature_tag(first, properties) or tag("sig")
-    if rule == "CC110":
+    if rule in ("CC110", "CC111"):  # within one article
         return tag("article", first.article)
     if rule == "CC106":
         cited = (claims[item.uid] for item in finding.evidence)

@@ -20,6 +20,7 @@ from checker.model.claims import (
     EntityValue,
     Property,
     QuoteValue,
+    RateValue,
     RelationValue,
 )
 from checker.model.corpus import Corpus, LoadedClaim
@@ -65,6 +66,8 @@ def key_of(claim: LoadedClaim) -> Key:
         parts.append(f"per {qualifiers.rate}")
     if qualifiers.scope:
         parts.append(qualifiers.scope)
+    if isinstance(claim.claim.value, RateValue):
+        parts.append(f"per {claim.claim.value.per}")
     return Key(claim.subject, claim.property, ", ".join(part for part in parts if part))
 
 
@@ -197,6 +200,8 @@ class Index:
             return f"{value.relation} {self.entity_name(value.event)}{size}"
         if claim.value == UNRESOLVED_DATE:
             return f"\u201c{claim.claim.value.text}\u201d (cannot be dated: the article states no publication date)"
+        if claim.value is not None and isinstance(value, RateValue):
+            return f"{describe.normalized(claim.value)} per {value.per}"
         if claim.value is not None:
             return describe.normalized(claim.value)
         value = claim.claim.value

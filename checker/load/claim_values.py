@@ -40,7 +40,16 @@ PARSERS: dict[str, Parser] = {
     "quantity": lambda text, _reference, options: parse_quantity(text, options),
     "count": lambda text, _reference, options: parse_quantity(text, options),
     "fraction": lambda text, _reference, options: parse_fraction(text, options),
+    "rate": lambda text, _reference, options: parse_amount(text, options),
 }
+
+
+def parse_amount(text: str, options: NormalizeOptions) -> NormalizedValue:
+    """A rate's amount: money when it names a currency, a quantity otherwise."""
+    try:
+        return parse_money(text, options)
+    except NormalizationError:
+        return parse_quantity(text, options)
 
 
 def resolve_claim(
@@ -86,11 +95,30 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
         problems.append(ClaimProblem(("value", "kind"), Code.KIND_MISMATCH,
                                      f"property {prop.id!r} takes {prop.value_kind} values, not {claim.value.kind}",
                                      f"write the value as kind: {prop.value_kind}, or pick another property"))
+    problems.extend(_derived_problems(claim, file_claim_ids))
     part_of = claim.qualifiers.part_of
     if part_of is not None and (part_of not in file_claim_ids or part_of == claim.id):
         problems.append(ClaimProblem(("qualifiers", "part_of"), Code.UNKNOWN_CLAIM_REFERENCE,
                                      f"part_of names {part_of!r}, which is not another claim of this file",
                                      "use the id of the claim that states the total"))
+    return problems
+
+
+def _derived_problems(claim: Claim, file_claim_ids: set[str]) -> list[ClaimProblem]:
+    derived = claim.qualifiers.derived
+    if derived is None:
+        return []
+    problems = [ClaimProblem(("qualifiers", "derived", "from", position), Code.UNKNOWN_CLAIM_REFERENCE,
+                             f"derived names {claim_id!r}, which is not another claim of this file",
+                             "use the ids of the claims the article computes from")
+                for position, claim_id in enumerate(derived.from_)
+                if claim_id not in file_claim_ids or claim_id == claim.id]
+    if derived.over is not None:
+        try:
+            parse_quantity(derived.over, NormalizeOptions())
+        except NormalizationError as error:
+            problems.append(ClaimProblem(("qualifiers", "derived", "over"), Code.VALUE,
+                                         f"over {derived.over!r}: {error.message}", error.hint))
     return problems
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from checker.model.factors import factor_of
 from checker.model.values import Hedge
 
 Slug = Annotated[
@@ -84,6 +85,16 @@ class FractionValue(Authored):
 
     kind: Literal["fraction"]
     text: SurfaceText
+
+
+class RateValue(Authored):
+    """An amount per unit: `more than $9 million` per `megawatt`, `600 trucks` per `month`."""
+
+    kind: Literal["rate"]
+    text: SurfaceText = Field(description="The amount as the article words it: money or a quantity.")
+    per: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z -]{0,39}$")] = Field(
+        description="The unit the amount is for, singular: `megawatt`, `month`, `truck`, `employee`."
+    )
 
 
 class EntityValue(Authored):
@@ -166,11 +177,53 @@ Value = Annotated[
     | SetValue
     | QuoteValue
     | BooleanValue
-    | RelationValue,
+    | RelationValue
+    | RateValue,
     Field(discriminator="kind"),
 ]
-VALUE_KINDS = ("date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation")
-TEXT_VALUE_KINDS = ("date", "money", "quantity", "count", "fraction")
+VALUE_KINDS = (
+    "date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation", "rate"
+)
+TEXT_VALUE_KINDS = ("date", "money", "quantity", "count", "fraction", "rate")
+ValueKind = Literal[
+    "date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation", "rate"
+]
+
+
+class Derived(Authored):
+    """How the claim's value follows from other claims of the same article, as the article
+    computes it: `ratio` (factor × the one claim), `sum`, `difference` (first − second),
+    `average` (first ÷ second, or first ÷ `over`)."""
+
+    from_: list[Slug] = Field(alias="from", min_length=1, max_length=20,
+                              description="Ids of claims of this file the value is computed from, in order.")
+    relation: Literal["ratio", "sum", "difference", "average"]
+    factor: Annotated[str, StringConstraints(min_length=1, max_length=40)] | float | None = Field(
+        None, description="For `ratio`: the factor the article states: `triple`, `double`, `halve`, `2.5 times`, `3`."
+    )
+    over: SurfaceText | None = Field(
+        None, description="For `average` of one claim: the number of periods or units, `six years`, `12 months`."
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> Derived:
+        problem = derived_problem(self)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+def derived_problem(derived: Derived) -> str | None:
+    named, relation = len(derived.from_), derived.relation
+    if relation == "ratio" and (named != 1 or derived.factor is None or factor_of(derived.factor) is None):
+        return "a ratio names one claim and a factor above zero (`triple`, `halve`, `2.5 times`, `3`)"
+    if relation == "difference" and named != 2:
+        return "a difference names two claims: the first minus the second"
+    if relation == "sum" and named < 2:
+        return "a sum names at least two claims"
+    if relation == "average" and not ((named == 1 and derived.over) or (named == 2 and not derived.over)):
+        return "an average names a total and either a claim with the count or `over` (`six years`)"
+    return None
 
 
 class Qualifiers(Authored):
@@ -197,6 +250,9 @@ class Qualifiers(Authored):
         None, description="Id of a claim in this file whose total includes this value (`including a $300 billion deal`)."
     )
     place: EntityId | None = Field(None, description="Where the event took place, e.g. `taipei` (time zones).")
+    derived: Derived | None = Field(
+        None, description="The value is computed from other claims of this article (`triple today's 200`)."
+    )
     stated_on: SurfaceText | None = Field(
         None, description="When the statement was made, as the article says it: `on Wednesday`, `November 19, 2025`."
     )
@@ -294,7 +350,7 @@ class Tolerance(Authored):
 class Property(Authored):
     id: Slug
     label: str = Field(min_length=1, max_length=200, description="Reads after the subject: `was announced on`.")
-    value_kind: Literal["date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation"]
+    value_kind: ValueKind
     cardinality: Cardinality = Field(
         "single", description="`single`: one true value per subject and scope; `multi`: many may hold."
     )
