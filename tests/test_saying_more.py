@@ -79,13 +79,15 @@ def test_an_unnamed_source_needs_a_description(tmp_path):
     entities.write_text(entities.read_text(encoding="utf-8").replace(", description: two former staff members", ""),
                         encoding="utf-8")
     errors = [d.format() for d in errors_among(load_corpus(root).diagnostics)]
-    assert any("unnamed-source entity needs a description" in error for error in errors), errors
+    assert any("entities.13: 'description' is a required property" in error for error in errors), errors
 
 
 def test_an_unnamed_source_is_an_entity_kind_of_the_schema():
     registry = {"entities": [{"id": "people-familiar", "name": "people familiar with the plans",
                               "kind": "unnamed-source", "description": "a person familiar with the plans"}]}
     assert validator_for("entities.schema.json").is_valid(registry)
+    del registry["entities"][0]["description"]
+    assert not validator_for("entities.schema.json").is_valid(registry)
 
 
 # ---- 5. registry additions ------------------------------------------------------------------------

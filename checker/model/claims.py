@@ -324,6 +324,12 @@ Cardinality = Literal["single", "multi"]
 
 
 class Entity(Authored):
+    # editors' tools say it too: an unnamed source without a description is refused by the schema
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, json_schema_extra={
+        "if": {"properties": {"kind": {"const": "unnamed-source"}}, "required": ["kind"]},
+        "then": {"required": ["description"]},
+    })
+
     id: Slug
     name: str = Field(min_length=1, max_length=200)
     kind: EntityKind
