@@ -8,10 +8,17 @@ from pathlib import Path
 import yaml
 
 from checker.config import Config
+from checker.index.index import build_index
+from checker.load.corpus import load_corpus
+from checker.model.diagnostics import errors_among
 from checker.pipeline import check_corpus
+from checker.rules import arithmetic
+from checker.rules.engine import run_rules
 from tests.conftest import REPO, SEED_CORPUS
+from tests.corpus_builder import write_corpus
 
 GUIDE = (REPO / "docs" / "editor-guide.md").read_text(encoding="utf-8")
+SAYING_MORE = "\n## Saying more\n"
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -34,7 +41,7 @@ def test_finding_ids_quoted_in_the_docs_exist_in_the_seed_corpus_findings(monkey
 
 
 def test_the_guide_examples_are_real_claims_of_the_seed_corpus():
-    snippets = re.findall(r"```yaml\n(.*?)```", GUIDE, flags=re.S)
+    snippets = re.findall(r"```yaml\n(.*?)```", GUIDE.split(SAYING_MORE, 1)[0], flags=re.S)
     claims = [claim for snippet in snippets for claim in _claims_in(snippet)]
     assert len(claims) == 2
     corpus_claims = {}
@@ -73,3 +80,16 @@ def test_the_pre_commit_examples_name_the_release_of_this_version():
     assert re.findall(r"rev: (\S+)", README) == [f"v{version}"] and f"rev: v{version}" in hooks
     hook_ids = {hook["id"] for hook in yaml.safe_load(hooks)}
     assert set(re.findall(r"- id: (\S+)", README)) == hook_ids
+
+
+def test_the_guide_examples_of_saying_more_load_from_their_invented_article(tmp_path):
+    section = GUIDE.split(SAYING_MORE, 1)[1]
+    (text,) = re.findall(r"```text\n(.*?)```", section, flags=re.S)
+    claims = [claim for snippet in re.findall(r"```yaml\n(.*?)```", section, flags=re.S) for claim in _claims_in(snippet)]
+    assert len(claims) >= 2
+    result = load_corpus(write_corpus(tmp_path, [{"id": "guide", "text": text, "published": "2026-03-04",
+                                                  "claims": claims}]))
+    assert errors_among(result.diagnostics) == [], [d.format() for d in result.diagnostics]
+    assert len(result.corpus.claims) == len(claims)
+    computed = run_rules(build_index(result.corpus), Config(), rules=[arithmetic])
+    assert sorted(finding.status.value for finding in computed) == ["consistent"] * 3, [f.message for f in computed]

@@ -225,3 +225,51 @@ def test_a_snapshot_tags_each_claim_as_the_groups_module_does(checked):
     properties = index.corpus.properties
     assert sorted(index_tags(index)) == sorted(
         (claim_tag, claim.uid) for claim in index.corpus.claims for claim_tag in claim_tags(claim, properties))
+
+
+def _said(words: str, speaker, **qualifiers) -> dict:
+    claim = {"id": "q", "subject": "acme", "property": "said",
+             "value": {"kind": "quote", "speaker": speaker, "verbatim": True}, "quote": words}
+    return {**claim, "qualifiers": qualifiers} if qualifiers else claim
+
+
+def test_the_forms_of_saying_more_are_rechecked_from_the_snapshot_as_in_full(tmp_path):
+    """Several speakers, occasions, sized relations and an article's own arithmetic (CC111, per
+    article): a new article and an edited one, re-checked group by group, give the full check."""
+    words = "a new chapter for both of us"
+    arithmetic = [
+        {"id": "total", "subject": "acme", "property": "investment", "value": {"kind": "money", "text": "$90 billion"},
+         "quote": "$90 billion"},
+        {"id": "yearly", "subject": "acme", "property": "investment", "value": {"kind": "money", "text": "$15 billion"},
+         "qualifiers": {"rate": "year", "derived": {"from": ["total"], "relation": "average", "over": "six years"}},
+         "quote": "$15 billion a year"},
+    ]
+    dates = [{"id": "d", "subject": "acme-globex-deal", "property": "announced-on",
+              "value": {"kind": "date", "text": "March 4, 2025"}, "quote": "March 4, 2025"},
+             {"id": "o", "subject": "other-deal", "property": "announced-on",
+              "value": {"kind": "date", "text": "March 3, 2025"}, "quote": "March 3, 2025"}]
+    root = write_corpus(tmp_path / "claims", [
+        {"id": "a", "text": f"They said: {words}. Acme invests $90 billion, $15 billion a year (or $25 billion a year).",
+         "claims": [_said(words, ["acme", "globex"], stated_on="March 3, 2025"), *arithmetic]},
+        {"id": "b", "text": f"Doe said: {words}. March 4, 2025 and March 3, 2025.",
+         "claims": [_said(words, "jane-doe"), *dates]},
+    ])
+    for path in root.rglob("*"):
+        os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    check_corpus(root, Config(), cache=FileCache(tmp_path / "cache"))
+    relation = {"id": "r", "subject": "acme-globex-deal", "property": "ordered-relative-to",
+                "value": {"kind": "relation", "relation": "after", "event": "other-deal", "by": "two weeks"},
+                "quote": "two weeks after"}
+    write_corpus(root, [
+        {"id": "c", "text": f"The companies said: {words}. It came two weeks after the other deal.",
+         "claims": [_said(words, ["globex", "acme"], stated_on="March 3, 2025"), relation]},
+        {"id": "a", "text": f"They said: {words}. Acme invests $90 billion, $15 billion a year (or $25 billion a year).",
+         "claims": [_said(words, ["acme", "globex"], stated_on="March 3, 2025"), arithmetic[0],
+                    {**arithmetic[1], "value": {"kind": "money", "text": "$25 billion"}, "quote": "$25 billion a year"}]},
+    ])
+    named = (root / "c.claims.yaml", root / "a.claims.yaml")
+    quick = check_change(root, Config(), named, FileCache(tmp_path / "cache"))
+    full = _full_check(root, named)
+    assert quick is not None and quick.report == scoped_to_change(full).report
+    rules = {(f.rule, f.status.value) for f in full.findings}
+    assert {("CC111", "conflict"), ("CC106", "conflict"), ("CC105", "consistent"), ("CC105", "conflict")} <= rules

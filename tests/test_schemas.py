@@ -37,7 +37,7 @@ def test_value_kinds_are_a_closed_union_in_the_schema():
     schema = json.loads(render_schema("claim-file.schema.json"))
     value = schema["$defs"]["Claim"]["properties"]["value"]
     kinds = sorted(schema["$defs"][ref["$ref"].rsplit("/", 1)[1]]["properties"]["kind"]["const"] for ref in value["oneOf"])
-    assert kinds == sorted(["boolean", "count", "date", "entity", "fraction", "money", "quantity", "quote", "relation", "set"])
+    assert kinds == sorted(["boolean", "count", "date", "entity", "fraction", "money", "quantity", "quote", "rate", "relation", "set"])
 
 
 # ---- the quick validator accepts exactly what the published schema accepts ------------------------

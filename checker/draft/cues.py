@@ -9,8 +9,8 @@ data of one corpus.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from checker.draft.entities import Mention
 from checker.model.claims import Property

@@ -18,8 +18,14 @@ from functools import lru_cache
 
 from checker.draft.text import Sentence, Word
 from checker.model.values import NormalizedValue
-from checker.normalize import NeedsPublicationDate, NormalizationError, parse_date, parse_fraction, parse_money
-from checker.normalize import parse_quantity
+from checker.normalize import (
+    NeedsPublicationDate,
+    NormalizationError,
+    parse_date,
+    parse_fraction,
+    parse_money,
+    parse_quantity,
+)
 
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
 fifty hundred hundreds thousand thousands million millions billion billions trillion trillions dozen dozens half

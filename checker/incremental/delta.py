@@ -79,7 +79,7 @@ class Touched:
             return any(speaker in self.speakers for speaker in parts)
         if rule == "CC108":
             return group in self.signatures
-        if rule == "CC110":
+        if rule in ("CC110", "CC111"):
             return parts[0] in self.changed
         if rule == "CC106":
             return group in self.relations
@@ -192,7 +192,7 @@ def _gather_quotes(snapshot: Snapshot, pool: _Pool, touched: Touched, before: Ve
     so that the rules judge each utterance and each pair of speakers whole."""
     changed_quotes = [claim for version in (before, *targets) for claim in version.all_claims()
                       if is_quote(claim, properties)]
-    touched.speakers.update(claim.claim.value.speaker for claim in changed_quotes)
+    touched.speakers.update(claim.claim.value.speaker_key for claim in changed_quotes)
     if not touched.speakers:
         return
     own = pool.add(sorted(snapshot.claims_tagged({speaker_tag(speaker) for speaker in touched.speakers})))

@@ -26,7 +26,7 @@ from checker.rules import misattribution
 
 SEPARATOR = "\x1f"  # never in an id, a slug or a label
 GROUPED_RULES = frozenset({"CC101", "CC102", "CC103", "CC104", "CC105", "CC106", "CC107", "CC108", "CC109",
-                           "CC110"})
+                           "CC110", "CC111"})
 KEY_RULES = frozenset({"CC101", "CC102", "CC104"})
 FACT_RULES = frozenset({"CC103", "CC107"})
 
@@ -81,7 +81,7 @@ def claim_tags(claim: LoadedClaim, properties: Mapping[str, Property], tagged_ke
     if prop is not None:
         tags.extend(event_tags(claim, prop))
         if prop.value_kind == "quote":
-            tags.append(speaker_tag(claim.claim.value.speaker))
+            tags.append(speaker_tag(claim.claim.value.speaker_key))
     tags.append(tag("article", claim.article))
     return tags
 
@@ -119,12 +119,12 @@ def finding_group(finding: Finding, claims: Mapping[str, LoadedClaim], propertie
     if rule in KEY_RULES or (rule == "CC109" and not is_quote(first, properties)):
         return key_tag(key_of_claim(first))
     if rule == "CC109":
-        return speaker_tag(first.claim.value.speaker)
+        return speaker_tag(first.claim.value.speaker_key)
     if rule in FACT_RULES:
         return fact_prefix(first.subject, first.property)
     if rule == "CC108":
         return signature_tag(first, properties) or tag("sig")
-    if rule == "CC110":
+    if rule in ("CC110", "CC111"):  # within one article
         return tag("article", first.article)
     if rule == "CC106":
         cited = (claims[item.uid] for item in finding.evidence)

@@ -338,6 +338,7 @@ def encode_claim_file(result: FileLoad, root: Path, path: Path) -> dict | None:
                     _provenance_record(claim.provenance)] for claim in result.claims],
         "values": [_value_record(claim.value) for claim in result.claims],
         "periods": [_value_record(claim.period) for claim in result.claims],
+        "stated": [_value_record(claim.stated_on) for claim in result.claims],
         "unchecked": [[roles[item.location.path], item.location.line, item.location.column, item.claim_id,
                        item.reason] for item in result.unchecked],
         "diagnostics": [_diagnostic_record(roles[item.path], item) for item in result.diagnostics],
@@ -385,8 +386,10 @@ def decode_claim_file(entry: dict, root: Path, path: Path, shared: SharedValues 
             raise ValueError("not an entry: a loaded article without its metadata or text")
         article = LoadedArticle(meta, display, where["text"], text.decode("utf-8"))
     article_id = sys.intern(meta.id) if meta else ""
-    claims = [shared.loaded_claim(article_id, display, record, value, period)
-              for record, value, period in zip(entry["claims"], entry["values"], entry["periods"], strict=True)
+    stated = entry.get("stated") or [None] * len(entry["claims"])
+    claims = [shared.loaded_claim(article_id, display, record, value, period, stated_on)
+              for record, value, period, stated_on in zip(entry["claims"], entry["values"], entry["periods"], stated,
+                                                          strict=True)
               if only is None or record[0].get("id") in only]
     unchecked = [UncheckedClaim(Location(where[role], line, column), claim_id, reason)
                  for role, line, column, claim_id, reason in entry["unchecked"]]
@@ -427,7 +430,8 @@ class SharedValues:
             value=self.model(_VALUE, record["value"]), qualifiers=self.model(_QUALIFIERS, record.get("qualifiers", "{}")),
             quote=quote if isinstance(quote, str) else _TEXT_QUOTE.validate_python(quote), note=note)
 
-    def loaded_claim(self, article_id: str, display: str, record: list, value: Any, period: Any) -> LoadedClaim:
+    def loaded_claim(self, article_id: str, display: str, record: list, value: Any, period: Any,
+                     stated_on: Any = None) -> LoadedClaim:
         authored, line, column, (exact, start, end, quote_line, quote_column) = record
         claim = self.claim(authored)
         quoted = claim.quote if isinstance(claim.quote, str) else claim.quote.exact
@@ -436,4 +440,5 @@ class SharedValues:
         return LoadedClaim(article_id, claim, Location(display, line, column),
                            Provenance(exact, start, end, quote_line, quote_column),
                            None if value is None else self.model(_NORMALIZED, value),
-                           None if period is None else self.model(_NORMALIZED, period))
+                           None if period is None else self.model(_NORMALIZED, period),
+                           None if stated_on is None else self.model(_NORMALIZED, stated_on))

@@ -129,7 +129,7 @@ def _fill(database: sqlite3.Connection, root: Path, meta: dict[str, str], source
                           if source.result.diagnostics or source.result.unchecked))
     database.executemany("INSERT INTO tags VALUES (?, ?)", index_tags(index))
     database.executemany("INSERT INTO grams VALUES (?, ?, ?, ?)", (
-        (size, " ".join(gram), uid, claim.claim.value.speaker) for uid, claim in index.by_uid.items()
+        (size, " ".join(gram), uid, claim.claim.value.speaker_key) for uid, claim in index.by_uid.items()
         if is_quote(claim, properties) for size in QUOTE_GRAM_SIZES
         for gram in quote_grams(index.quote_tokens(claim), size)))
     pairs = {row for a, b in corroborations(index) for row in ((a.uid, b.uid), (b.uid, a.uid))}

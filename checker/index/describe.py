@@ -94,6 +94,16 @@ def normalized(value) -> str:
     return str(value)
 
 
+def days_apart(value: Quantity) -> str:
+    """A relation's size: `10 to 18 days apart`, `at least 365 days apart`, `the same day`."""
+    low, high = _trim(value.low or Decimal(0)), None if value.high is None else _trim(value.high)
+    if high is None:
+        return f"at least {low} days apart"
+    if low == high:
+        return "the same day" if low == "0" else f"{low} days apart"
+    return f"{low} to {high} days apart"
+
+
 def _fraction(value: Fraction) -> str:
     def pct(number: Decimal) -> str:
         return f"{_trim(number * 100)}%"

@@ -12,8 +12,17 @@ from operator import itemgetter
 from checker.findings.finding import Evidence
 from checker.index import describe
 from checker.index.compare import QuoteMatch, classify_quotes, folded_words
-from checker.index.utterances import related, utterances
-from checker.model.claims import BooleanValue, Entity, EntityValue, Property, QuoteValue, RelationValue
+from checker.index.utterances import ANY_OCCASION, Occasion, related, utterances
+from checker.model.claims import (
+    PARTY_JOINER,
+    BooleanValue,
+    Entity,
+    EntityValue,
+    Property,
+    QuoteValue,
+    RateValue,
+    RelationValue,
+)
 from checker.model.corpus import Corpus, LoadedClaim
 from checker.model.typography import fold
 from checker.model.values import UNRESOLVED_DATE, DateSpan
@@ -57,16 +66,20 @@ def key_of(claim: LoadedClaim) -> Key:
         parts.append(f"per {qualifiers.rate}")
     if qualifiers.scope:
         parts.append(qualifiers.scope)
+    if isinstance(claim.claim.value, RateValue):
+        parts.append(f"per {claim.claim.value.per}")
     return Key(claim.subject, claim.property, ", ".join(part for part in parts if part))
 
 
 def independent_source(claim: LoadedClaim, corpus: Corpus) -> str:
     """Who really stands behind a claim: an outlet it is attributed to, the wire or outlet the
     article carries, its publisher, or, when none is known, the article itself. Articles with
-    byte-identical texts are one source (the first of them by id stands for all)."""
-    attributed = claim.claim.qualifiers.attributed_to
-    if attributed is not None and _kind(corpus.entities, attributed) == "outlet":
-        return f"outlet:{attributed}"
+    byte-identical texts are one source (the first of them by id stands for all). An unnamed
+    source is never a source of its own: it counts as the outlet that reports it."""
+    outlets = [party for party in claim.claim.qualifiers.attributed if _kind(corpus.entities, party) == "outlet"]
+    if outlets:
+        return "outlet:" + "+".join(outlets)
+    # anyone else, unnamed sources above all, is heard through the article's outlet
     meta = corpus.articles[corpus.twins.get(claim.article, claim.article)].meta
     if meta.derived_from:
         return "outlet:" + "+".join(sorted(meta.derived_from))
@@ -139,6 +152,9 @@ class Index:
         return f"{subject} {label}{separator}{self.value_text(claim)}" + (f" ({scope})" if scope else "")
 
     def entity_name(self, entity_id: str) -> str:
+        if PARTY_JOINER in entity_id:
+            names = [self.entity_name(party) for party in entity_id.split(PARTY_JOINER)]
+            return ", ".join(names[:-1]) + " and " + names[-1]
         entity = self.corpus.entities.get(entity_id)
         return entity.name if entity else entity_id
 
@@ -178,8 +194,14 @@ class Index:
         return self._remembered("value", id(claim), lambda: self._value_text(claim))
 
     def _value_text(self, claim: LoadedClaim) -> str:
+        value = claim.claim.value
+        if isinstance(value, RelationValue):
+            size = f" ({value.by}: {describe.days_apart(claim.value)})" if value.by and claim.value else ""
+            return f"{value.relation} {self.entity_name(value.event)}{size}"
         if claim.value == UNRESOLVED_DATE:
             return f"\u201c{claim.claim.value.text}\u201d (cannot be dated: the article states no publication date)"
+        if claim.value is not None and isinstance(value, RateValue):
+            return f"{describe.normalized(claim.value)} per {value.per}"
         if claim.value is not None:
             return describe.normalized(claim.value)
         value = claim.claim.value
@@ -188,10 +210,17 @@ class Index:
         if isinstance(value, RelationValue):
             return f"{value.relation} {self.entity_name(value.event)}"
         if isinstance(value, QuoteValue):
-            return f"{self.entity_name(value.speaker)}: \u201c{value.words or claim.provenance.exact}\u201d" + (
+            occasion = occasion_of(claim)
+            said = "" if occasion == ANY_OCCASION else f" (said {self._occasion_text(occasion)})"
+            return f"{self.entity_name(value.speaker_key)}: \u201c{value.words or claim.provenance.exact}\u201d" + (
                 "" if value.verbatim else " (paraphrased)"
-            )
+            ) + said
         return describe.authored(value)
+
+    def _occasion_text(self, occasion: Occasion) -> str:
+        named = occasion if occasion.where is None else Occasion(occasion.start, occasion.end,
+                                                                 self.entity_name(occasion.where))
+        return named.label() or "on an unknown day"
 
     @cached_property
     def dated_events(self) -> Mapping[str, tuple[LoadedClaim, ...]]:
@@ -222,8 +251,9 @@ class Index:
             quotes: dict[str, list[LoadedClaim]] = defaultdict(list)
             for key in self.keys_of_kind("quote"):
                 for claim in self.by_key[key]:
-                    quotes[claim.claim.value.speaker].append(claim)
-            return {speaker: utterances(speaker, claims, self.quote_tokens, quote_words, self.source, related)
+                    quotes[claim.claim.value.speaker_key].append(claim)
+            return {speaker: utterances(speaker, claims, self.quote_tokens, quote_words, self.source, related,
+                                        occasion_of)
                     for speaker, claims in sorted(quotes.items())}
         return self._remembered("utterances", "all", compute)
 
@@ -232,6 +262,14 @@ class Index:
         renderings: outlets that quote a statement alike make many pairs of the same two texts."""
         texts = (quote_words(first), first.claim.value.verbatim, quote_words(second), second.claim.value.verbatim)
         return self._remembered("match", texts, lambda: classify_quotes(*texts))
+
+
+def occasion_of(claim: LoadedClaim) -> Occasion:
+    """When and where the claim's words were said, as far as its qualifiers tell."""
+    stated, where = claim.stated_on, claim.claim.qualifiers.stated_in
+    if stated is None and where is None:
+        return ANY_OCCASION
+    return Occasion(stated.start if stated else None, stated.end if stated else None, where)
 
 
 def _uid(claim: LoadedClaim) -> str:
@@ -295,7 +333,7 @@ def quote_candidate_pairs(quotes, size: int, *, same_speaker: bool, tokens=quote
     says how many quotes share a run, when `quotes` are only part of the corpus."""
     by_gram: dict[Gram, list[tuple[str, str, str, LoadedClaim]]] = defaultdict(list)
     for claim in quotes:
-        described = (claim.uid, claim.article, claim.claim.value.speaker, claim)
+        described = (claim.uid, claim.article, claim.claim.value.speaker_key, claim)
         for gram in quote_grams(tokens(claim), size):
             by_gram[gram].append(described)
     pairs: dict[tuple[str, str], tuple[LoadedClaim, LoadedClaim]] = {}

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from checker.load.claim_values import ClaimProblem, resolve_claim
-from checker.load.further_problems import claim_problems, missing_text_diagnostic, unloaded_file_problems
 from checker.load.files import MAX_ARTICLE_BYTES, MAX_CLAIM_FILE_BYTES, inside, read_text
+from checker.load.further_problems import claim_problems, missing_text_diagnostic, unloaded_file_problems
 from checker.load.provenance import FoldedText
 from checker.load.schema_errors import schema_problems
 from checker.load.suggestions import unknown_id_message
@@ -213,11 +213,12 @@ def _load_one_claim(index, raw, document, display, article, folded, registries, 
             result.diagnostics.append(_problem_diagnostic(problem, document, display, path))
         result.unchecked.append(_unchecked(document, display, index, resolved[0].message))
         return
-    provenance, value, period = resolved
+    provenance, value, period, stated_on = resolved
     if claim.draft:
         result.unchecked.append(UncheckedClaim(Location(display, line, column), claim.id, DRAFT_REASON))
         return
-    result.claims.append(LoadedClaim(article.id, claim, Location(display, line, column), provenance, value, period))
+    result.claims.append(LoadedClaim(article.id, claim, Location(display, line, column), provenance, value, period,
+                                     stated_on))
 
 
 def _problem_diagnostic(problem: ClaimProblem, document, display, claim_path) -> Diagnostic:

@@ -7,8 +7,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from checker.load.provenance import FoldedText
+from checker.load.relation_offsets import parse_offset
 from checker.load.suggestions import unknown_id_message
-from checker.model.claims import Claim, Entity, Property, QuoteValue
+from checker.model.claims import Claim, Entity, Property, QuoteValue, RelationValue
 from checker.model.corpus import Provenance
 from checker.model.diagnostics import Code
 from checker.model.typography import fold
@@ -40,6 +41,7 @@ PARSERS: dict[str, Parser] = {
     "quantity": lambda text, _reference, options, _tense="past": parse_quantity(text, options),
     "count": lambda text, _reference, options, _tense="past": parse_quantity(text, options),
     "fraction": lambda text, _reference, options, _tense="past": parse_fraction(text, options),
+    "rate": lambda text, _reference, options, _tense="past": parse_amount(text, options),
 }
 FUTURE_MODALITIES = frozenset({"expects", "intends", "prospective"})
 
@@ -52,6 +54,14 @@ def claim_tense(claim: Claim) -> str:
     return "future" if qualifiers.modality in FUTURE_MODALITIES else "past"
 
 
+def parse_amount(text: str, options: NormalizeOptions) -> NormalizedValue:
+    """A rate's amount: money when it names a currency, a quantity otherwise."""
+    try:
+        return parse_money(text, options)
+    except NormalizationError:
+        return parse_quantity(text, options)
+
+
 def resolve_claim(
     claim: Claim,
     published: dt.date | None,
@@ -60,15 +70,16 @@ def resolve_claim(
     properties: Mapping[str, Property],
     file_claim_ids: set[str],
     options: NormalizeOptions,
-) -> tuple[Provenance, NormalizedValue | None, DateSpan | None] | list[ClaimProblem]:
+) -> tuple[Provenance, NormalizedValue | None, DateSpan | None, DateSpan | None] | list[ClaimProblem]:
     problems = [*_reference_problems(claim, entities, properties, file_claim_ids)]
     provenance = _pin_quote(claim, article, problems)
     value = _normalize_value(claim, published, options, problems)
-    period = _normalize_period(claim, published, options, problems)
+    period = _normalize_date_qualifier(claim, "period", published, options, problems)
+    stated_on = _normalize_date_qualifier(claim, "stated_on", published, options, problems)
     if problems:
         return problems
     assert provenance is not None
-    return provenance, value, period
+    return provenance, value, period, stated_on
 
 
 def _reference_problems(claim, entities, properties, file_claim_ids) -> list[ClaimProblem]:
@@ -76,10 +87,11 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
     referenced = [
         (("subject",), claim.subject),
         (("value", "entity"), getattr(claim.value, "entity", None)),
-        (("value", "speaker"), getattr(claim.value, "speaker", None)),
         (("value", "event"), getattr(claim.value, "event", None)),
-        (("qualifiers", "attributed_to"), claim.qualifiers.attributed_to),
         (("qualifiers", "place"), claim.qualifiers.place),
+        (("qualifiers", "stated_in"), claim.qualifiers.stated_in),
+        *_each(("value", "speaker"), claim.value.speaker if isinstance(claim.value, QuoteValue) else None),
+        *_each(("qualifiers", "attributed_to"), claim.qualifiers.attributed_to),
     ]
     for path, entity_id in referenced:
         if entity_id is not None and entity_id not in entities:
@@ -96,6 +108,7 @@ def _reference_problems(claim, entities, properties, file_claim_ids) -> list[Cla
         problems.append(ClaimProblem(("value", "kind"), Code.KIND_MISMATCH,
                                      f"property {prop.id!r} takes {prop.value_kind} values, not {claim.value.kind}",
                                      f"write the value as kind: {prop.value_kind}, or pick another property"))
+    problems.extend(_derived_problems(claim, file_claim_ids))
     part_of = claim.qualifiers.part_of
     if part_of is not None and (part_of not in file_claim_ids or part_of == claim.id):
         problems.append(ClaimProblem(("qualifiers", "part_of"), Code.UNKNOWN_CLAIM_REFERENCE,
@@ -110,6 +123,31 @@ def _property_to_choose(claim: Claim, properties: Mapping[str, Property]) -> Cla
     hint = f"properties for {claim.value.kind} values: {listed}" if fitting else "add one to registry/properties.yaml"
     return ClaimProblem(("property",), Code.PROPERTY_TO_CHOOSE,
                         f"claim {claim.id!r} has no property yet: choose what it says about {claim.subject!r}", hint)
+
+
+def _derived_problems(claim: Claim, file_claim_ids: set[str]) -> list[ClaimProblem]:
+    derived = claim.qualifiers.derived
+    if derived is None:
+        return []
+    problems = [ClaimProblem(("qualifiers", "derived", "from", position), Code.UNKNOWN_CLAIM_REFERENCE,
+                             f"derived names {claim_id!r}, which is not another claim of this file",
+                             "use the ids of the claims the article computes from")
+                for position, claim_id in enumerate(derived.from_)
+                if claim_id not in file_claim_ids or claim_id == claim.id]
+    if derived.over is not None:
+        try:
+            parse_quantity(derived.over, NormalizeOptions())
+        except NormalizationError as error:
+            problems.append(ClaimProblem(("qualifiers", "derived", "over"), Code.VALUE,
+                                         f"over {derived.over!r}: {error.message}", error.hint))
+    return problems
+
+
+def _each(path: tuple, ids: str | list[str] | None) -> list[tuple[tuple, str]]:
+    """(path, id) for one id or for each id of a list, the list position in the path."""
+    if ids is None or isinstance(ids, str):
+        return [(path, ids)]
+    return [((*path, position), entity_id) for position, entity_id in enumerate(ids)]
 
 
 def _pin_quote(claim: Claim, article: FoldedText, problems: list[ClaimProblem]) -> Provenance | None:
@@ -138,6 +176,8 @@ def _pin_quote(claim: Claim, article: FoldedText, problems: list[ClaimProblem]) 
 
 
 def _normalize_value(claim, published, options, problems) -> NormalizedValue | None:
+    if isinstance(claim.value, RelationValue):
+        return _relation_size(claim.value, options, problems)
     parser = PARSERS.get(claim.value.kind)
     if parser is None:
         return None
@@ -151,15 +191,26 @@ def _normalize_value(claim, published, options, problems) -> NormalizedValue | N
         return None
 
 
-def _normalize_period(claim, published, options, problems) -> DateSpan | None:
-    period = claim.qualifiers.period
-    if period is None:
+def _relation_size(value: RelationValue, options, problems) -> NormalizedValue | None:
+    if value.by is None:
         return None
     try:
-        return parse_date(period, published, options, claim_tense(claim))
+        return parse_offset(value.by, options)
+    except NormalizationError as error:
+        problems.append(ClaimProblem(("value", "by"), Code.VALUE, f"size {value.by!r}: {error.message}", error.hint))
+        return None
+
+
+def _normalize_date_qualifier(claim, name: str, published, options, problems) -> DateSpan | None:
+    """`period` or `stated_on`: a date text, relative forms resolved against the publication date."""
+    text = getattr(claim.qualifiers, name)
+    if text is None:
+        return None
+    try:
+        return parse_date(text, published, options, claim_tense(claim))
     except NeedsPublicationDate:
         return UNRESOLVED_DATE
     except NormalizationError as error:
-        problems.append(ClaimProblem(("qualifiers", "period"), Code.VALUE, f"period {period!r}: {error.message}",
-                                     error.hint))
+        problems.append(ClaimProblem(("qualifiers", name), Code.VALUE,
+                                     f"{name.replace('_', ' ')} {text!r}: {error.message}", error.hint))
         return None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from checker.model.factors import factor_of
 from checker.model.values import Hedge
 
 Slug = Annotated[
@@ -20,6 +21,10 @@ Slug = Annotated[
     Field(description="Lower-case letters, digits and hyphens, e.g. `openai-foxconn-partnership`."),
 ]
 EntityId = Annotated[Slug, Field(description="An id from claims/registry/entities.yaml.")]
+EntityIds = Annotated[
+    EntityId | Annotated[list[EntityId], Field(min_length=1, max_length=20)],
+    Field(description="One entity id, or a list of them when several parties say it (`the companies said`)."),
+]
 PropertyId = Annotated[Slug, Field(description="An id from claims/registry/properties.yaml.")]
 SurfaceText = Annotated[
     str,
@@ -82,6 +87,16 @@ class FractionValue(Authored):
     text: SurfaceText
 
 
+class RateValue(Authored):
+    """An amount per unit: `more than $9 million` per `megawatt`, `600 trucks` per `month`."""
+
+    kind: Literal["rate"]
+    text: SurfaceText = Field(description="The amount as the article words it: money or a quantity.")
+    per: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z -]{0,39}$")] = Field(
+        description="The unit the amount is for, singular: `megawatt`, `month`, `truck`, `employee`."
+    )
+
+
 class EntityValue(Authored):
     """Another entity: the partner of a deal, the place of an event."""
 
@@ -103,11 +118,34 @@ class QuoteValue(Authored):
     """What someone said. `verbatim` is true when the outlet puts the words in quotation marks."""
 
     kind: Literal["quote"]
-    speaker: EntityId
+    speaker: EntityIds
     words: str | None = Field(
         None, min_length=1, max_length=2000, description="The words attributed; defaults to the quote's `exact`."
     )
     verbatim: bool
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        return as_ids(self.speaker)
+
+    @property
+    def speaker_key(self) -> str:
+        """One id for the party that speaks: several speakers together are one party (`acme+globex`)."""
+        return party_key(self.speaker)
+
+
+def as_ids(ids: str | list[str] | None) -> tuple[str, ...]:
+    """One id or a list of ids, as a sorted tuple without repeats."""
+    if ids is None:
+        return ()
+    return tuple(sorted({ids} if isinstance(ids, str) else set(ids)))
+
+
+PARTY_JOINER = "+"  # never in a slug
+
+
+def party_key(ids: str | list[str]) -> str:
+    return PARTY_JOINER.join(as_ids(ids))
 
 
 class BooleanValue(Authored):
@@ -118,11 +156,15 @@ class BooleanValue(Authored):
 
 
 class RelationValue(Authored):
-    """The subject event happened before or after another event (`followed by`, `earlier`)."""
+    """The subject event happened before or after another event (`followed by`, `earlier`),
+    by a size when the article gives one (`hours earlier`, `two weeks after`)."""
 
     kind: Literal["relation"]
     relation: Literal["before", "after"]
     event: EntityId
+    by: SurfaceText | None = Field(
+        None, description="How long before or after, as the article says it: `hours`, `two weeks`, `shortly`."
+    )
 
 
 Value = Annotated[
@@ -135,11 +177,53 @@ Value = Annotated[
     | SetValue
     | QuoteValue
     | BooleanValue
-    | RelationValue,
+    | RelationValue
+    | RateValue,
     Field(discriminator="kind"),
 ]
-VALUE_KINDS = ("date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation")
-TEXT_VALUE_KINDS = ("date", "money", "quantity", "count", "fraction")
+VALUE_KINDS = (
+    "date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation", "rate"
+)
+TEXT_VALUE_KINDS = ("date", "money", "quantity", "count", "fraction", "rate")
+ValueKind = Literal[
+    "date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation", "rate"
+]
+
+
+class Derived(Authored):
+    """How the claim's value follows from other claims of the same article, as the article
+    computes it: `ratio` (factor × the one claim), `sum`, `difference` (first − second),
+    `average` (first ÷ second, or first ÷ `over`)."""
+
+    from_: list[Slug] = Field(alias="from", min_length=1, max_length=20,
+                              description="Ids of claims of this file the value is computed from, in order.")
+    relation: Literal["ratio", "sum", "difference", "average"]
+    factor: Annotated[str, StringConstraints(min_length=1, max_length=40)] | float | None = Field(
+        None, description="For `ratio`: the factor the article states: `triple`, `double`, `halve`, `2.5 times`, `3`."
+    )
+    over: SurfaceText | None = Field(
+        None, description="For `average` of one claim: the number of periods or units, `six years`, `12 months`."
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> Derived:
+        problem = derived_problem(self)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+def derived_problem(derived: Derived) -> str | None:
+    named, relation = len(derived.from_), derived.relation
+    if relation == "ratio" and (named != 1 or derived.factor is None or factor_of(derived.factor) is None):
+        return "a ratio names one claim and a factor above zero (`triple`, `halve`, `2.5 times`, `3`)"
+    if relation == "difference" and named != 2:
+        return "a difference names two claims: the first minus the second"
+    if relation == "sum" and named < 2:
+        return "a sum names at least two claims"
+    if relation == "average" and not ((named == 1 and derived.over) or (named == 2 and not derived.over)):
+        return "an average names a total and either a claim with the count or `over` (`six years`)"
+    return None
 
 
 class Qualifiers(Authored):
@@ -162,13 +246,28 @@ class Qualifiers(Authored):
         description="Which way a bare date in the value or period points: `future` for \"will meet on Monday\". "
         "Default: `future` for the modalities expects, intends and prospective, else `past`.",
     )
-    attributed_to: EntityId | None = Field(
-        None, description="Who says so, when not the outlet itself: a person, a company, `unnamed-report`, an outlet."
+    attributed_to: EntityIds | None = Field(
+        None,
+        description="Who says so, when not the outlet itself: a person, a company, an unnamed source, an outlet, "
+        "or a list of them (`the companies said`).",
     )
     part_of: Slug | None = Field(
         None, description="Id of a claim in this file whose total includes this value (`including a $300 billion deal`)."
     )
     place: EntityId | None = Field(None, description="Where the event took place, e.g. `taipei` (time zones).")
+    derived: Derived | None = Field(
+        None, description="The value is computed from other claims of this article (`triple today's 200`)."
+    )
+    stated_on: SurfaceText | None = Field(
+        None, description="When the statement was made, as the article says it: `on Wednesday`, `November 19, 2025`."
+    )
+    stated_in: EntityId | None = Field(
+        None, description="Where the statement was made: an event (`a podcast`, `an earnings call`) or an outlet."
+    )
+
+    @property
+    def attributed(self) -> tuple[str, ...]:
+        return as_ids(self.attributed_to)
 
 
 class Claim(Authored):
@@ -230,17 +329,35 @@ class ClaimFile(Authored):
 
 # ---- registries -----------------------------------------------------------------------------
 
-EntityKind = Literal["organization", "person", "place", "outlet", "event", "deal", "project", "product", "report"]
+EntityKind = Literal[
+    "organization", "person", "place", "outlet", "event", "deal", "project", "product", "report", "unnamed-source"
+]
 Cardinality = Literal["single", "multi"]
 
 
 class Entity(Authored):
+    # editors' tools say it too: an unnamed source without a description is refused by the schema
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, json_schema_extra={
+        "if": {"properties": {"kind": {"const": "unnamed-source"}}, "required": ["kind"]},
+        "then": {"required": ["description"]},
+    })
+
     id: Slug
     name: str = Field(min_length=1, max_length=200)
     kind: EntityKind
     aliases: list[str] = Field(default_factory=list)
     timezone: str | None = Field(None, max_length=64, description="IANA time zone, for places.")
     utc_offset_hours: float | None = Field(None, ge=-12, le=14, description="Standard offset, for messages.")
+    description: str | None = Field(
+        None, min_length=1, max_length=300,
+        description="Who an unnamed source is, as the article says it: `two former staff members`.",
+    )
+
+    @model_validator(mode="after")
+    def _unnamed_sources_are_described(self) -> Entity:
+        if self.kind == "unnamed-source" and self.description is None:
+            raise ValueError("an unnamed-source entity needs a description, e.g. `two former staff members`")
+        return self
 
 
 class Tolerance(Authored):
@@ -251,7 +368,7 @@ class Tolerance(Authored):
 class Property(Authored):
     id: Slug
     label: str = Field(min_length=1, max_length=200, description="Reads after the subject: `was announced on`.")
-    value_kind: Literal["date", "money", "quantity", "count", "fraction", "entity", "set", "quote", "boolean", "relation"]
+    value_kind: ValueKind
     cardinality: Cardinality = Field(
         "single", description="`single`: one true value per subject and scope; `multi`: many may hold."
     )

@@ -51,8 +51,9 @@ class LoadedArticle:
 class LoadedClaim:
     """An authored claim, located in its claim file and its article, with its value normalized.
 
-    `value` is None for kinds that are compared as they are (entity, set, quote, boolean,
-    relation); `period` is the normalized `qualifiers.period`.
+    `value` is None for kinds that are compared as they are (entity, set, quote, boolean, and a
+    relation without a size); a relation's size (`by`) is a `Quantity` of calendar days apart;
+    `period` is the normalized `qualifiers.period`.
     """
 
     article: str
@@ -61,6 +62,7 @@ class LoadedClaim:
     provenance: Provenance
     value: NormalizedValue | None
     period: DateSpan | None
+    stated_on: DateSpan | None = None  # the normalized `qualifiers.stated_on`
 
     @property
     def uid(self) -> str:

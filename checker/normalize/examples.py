@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from checker.normalize.errors import NormalizationError, UnreadableValue
+from checker.normalize.errors import UnreadableValue
 
 MONEY_EXAMPLES = (
     "$1.4 trillion", "$1.37bn", "US$5 million", "€2,5 billion", "25 000 euros", "1.000.000 €", "£300m",

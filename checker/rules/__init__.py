@@ -9,6 +9,7 @@ May import: `checker.model`, `checker.index`, `checker.findings`, `checker.confi
 """
 
 from checker.rules import (
+    arithmetic,
     misattribution,
     modality,
     part_exceeds_whole,
@@ -32,4 +33,5 @@ RULES = (
     misattribution,
     single_source,
     parts_exceed_total,
+    arithmetic,
 )

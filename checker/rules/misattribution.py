@@ -72,6 +72,8 @@ def distinctive(value, event_time: bool = False) -> tuple | None:
 def signature(claim, properties) -> tuple | None:
     """What two claims must share to be suspected of one mix-up: property, scope and value."""
     prop = properties.get(claim.property)
+    if prop is not None and prop.value_kind == "relation":  # its size is how far apart two events are
+        return None
     value = distinctive(claim.value, bool(prop and prop.event_time))
     return None if value is None else (claim.property, key_of(claim).scope, *value)
 

@@ -13,8 +13,12 @@ utterance, and the rendering most independent sources give is the reference. The
 - A verbatim rendering whose words differ from the reference is a *misquote*: one
   *conflict* per divergent rendering, naming the changed words (old → new).
 - The same words given to another speaker: one *conflict* per utterance and other speaker.
+  Several speakers together (`speaker: [acme, globex]`, "the companies said") are one
+  party; the same words given to that party and to one of its members are no conflict.
 
-Quotes with little in common are different statements and are not compared. An utterance
+Quotes with little in common are different statements and are not compared; so are
+quotes said on different days or in different places (`stated_on`, `stated_in`): the same
+words said twice are two statements, never a misquote of each other. An utterance
 only one independent source renders is left to CC109.
 
 Fails (conflict):
@@ -38,7 +42,8 @@ from checker.findings.finding import Finding, Status, stable_id
 from checker.index.compare import QuoteMatch, changed_words
 from checker.index.factstory import named
 from checker.index.index import MAX_GRAM_GROUP, SEPARATOR, Index, quote_grams
-from checker.index.utterances import Rendering, Utterance, related
+from checker.index.utterances import ANY_OCCASION, Occasion, Rendering, Utterance, related
+from checker.model.claims import PARTY_JOINER
 
 CODE = "CC105"
 NAME = "quote-fidelity"
@@ -98,7 +103,7 @@ def _judge(index: Index, utterance: Utterance) -> Iterator[Finding]:
         articles = [article for rendering in paraphrasing for article in _articles(rendering)]
         message += (f" {named(articles)} paraphrase{'s' if len(set(articles)) == 1 else ''} {who}: the wording "
                     "differs but the statement is close.")
-    aspect = "utterance:" + " ".join(reference.tokens)[:300]
+    aspect = "utterance:" + " ".join(reference.tokens)[:300] + _occasion_aspect(utterance.occasion)
     yield Finding(CODE, NAME, status, message, label(utterance.speaker),
                   tuple(index.evidence(claim) for claim in claims), aspect=aspect,
                   id=stable_id(CODE, label(utterance.speaker), aspect))
@@ -110,11 +115,16 @@ def _misquote(index: Index, utterance: Utterance, rendering: Rendering, who: str
     message = (f"Both present {who}'s exact words, but the words differ: {_give(reference)} "
                f"\u201c{reference.text}\u201d; {_give(rendering)} \u201c{rendering.text}\u201d. "
                f"Changed words: {'; '.join(changes[:8])}.")
-    aspect = "misquote:" + " ".join(rendering.tokens)[:300]
+    aspect = "misquote:" + " ".join(rendering.tokens)[:300] + _occasion_aspect(utterance.occasion)
     claims = sorted([*reference.claims, *rendering.claims], key=lambda claim: claim.uid)
     return Finding(CODE, NAME, Status.CONFLICT, message, label(utterance.speaker),
                    tuple(index.evidence(claim) for claim in claims), aspect=aspect,
                    id=stable_id(CODE, label(utterance.speaker), aspect))
+
+
+def _occasion_aspect(occasion: Occasion) -> str:
+    """Two utterances of the same words on two occasions are two findings, with two ids."""
+    return "" if occasion == ANY_OCCASION else f" @{occasion.label()}"
 
 
 def _give(rendering: Rendering) -> str:
@@ -141,7 +151,7 @@ def _other_speakers(index: Index, spoken) -> Iterator[Finding]:
             for second in group[position + 1:]:
                 (a_speaker, a), (b_speaker, b) = owner[id(first)], owner[id(second)]
                 pair = (id(first), id(second))
-                if a_speaker == b_speaker or pair in seen:
+                if _share_a_party(a_speaker, b_speaker) or pair in seen or not first.occasion.fits(second.occasion):
                     continue
                 seen.add(pair)
                 if related(first, second) in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
@@ -151,6 +161,11 @@ def _other_speakers(index: Index, spoken) -> Iterator[Finding]:
     renderings = {id(r): r for found in spoken.values() for u in found for r in u.renderings}
     for (speaker, _u, other, _v), rendering_ids in sorted(matched.items(), key=lambda item: item[0][::2]):
         yield _other_speaker(index, speaker, other, [renderings[i] for i in sorted(rendering_ids)], owner)
+
+
+def _share_a_party(first: str, second: str) -> bool:
+    """`acme+globex` and `acme` share a speaker: words the companies said together are also Acme's."""
+    return bool(set(first.split(PARTY_JOINER)) & set(second.split(PARTY_JOINER)))
 
 
 def _run_size(index: Index, run, group) -> int:

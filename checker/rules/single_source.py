@@ -3,6 +3,10 @@
 Independence counts sources, not articles: two articles that carry the same wire story
 or say they are based on the same outlet (`derived_from`), or share a publisher, count
 once; a claim attributed to an outlet (`attributed_to: bloomberg`) counts as that outlet.
+An unnamed source (an entity of kind `unnamed-source`, "two former staff members") is
+never a source by itself: a claim attributed only to unnamed sources counts as its
+article's outlet, so two articles of one outlet citing "people familiar with the plans"
+are still one source.
 A fact is corroborated when another source states it too (same subject, property and
 scope); a quote when its utterance (`checker.utterances`: the same words, an excerpt, a
 variant or a close paraphrase) has at least two independent sources; a value of a

@@ -48,7 +48,7 @@ from checker.model.values import Hedge, Interval
 CODE = "CC101"
 NAME = "value-agreement"
 SEVERITY = "error"
-COMPARED_KINDS = ("money", "quantity", "count", "fraction", "entity", "boolean")
+COMPARED_KINDS = ("money", "quantity", "count", "fraction", "entity", "boolean", "rate")
 BOUND_WORDS = {None: "exactly", Hedge.MORE_THAN: "more than", Hedge.AT_LEAST: "at least",
                Hedge.LESS_THAN: "less than", Hedge.UP_TO: "up to"}
 
