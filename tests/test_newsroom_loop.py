@@ -15,7 +15,7 @@ import yaml
 from checker.cli import main
 from tests.conftest import SEED_CORPUS
 
-FRIDAY_CONFLICT = "CC102-ecbeaad2833c"  # Friday against November 20, 2025, between two seed articles
+FRIDAY_CONFLICT = "CC102-a0ddb3e60f7f"  # Friday against November 20, 2025, between two seed articles
 ADDED_TEXT = "OpenAI's Stargate venture with Oracle and SoftBank is a $400 billion plan, the outlet reported.\n"
 ADDED_CLAIMS = """\
 # yaml-language-server: $schema=../schemas/claim-file.schema.json
@@ -78,7 +78,7 @@ def test_add_review_correct_and_edit_an_article_on_a_branch(newsroom, capsys):
     status, annotations = check(capsys, "--format", "github")
     assert status == 1
     errors = [line for line in annotations.splitlines() if line.startswith("::error")]
-    assert len(errors) == 2 and all(line.startswith(f"::error file=claims/added-article.claims.yaml,line="
+    assert len(errors) == 1 and all(line.startswith(f"::error file=claims/added-article.claims.yaml,line="
                                                     f"{ADDED_CLAIM_LINE},") for line in errors)
     assert FRIDAY_CONFLICT not in annotations  # the old seed conflict does not fail this change: not an error
 
@@ -89,7 +89,7 @@ def test_add_review_correct_and_edit_an_article_on_a_branch(newsroom, capsys):
     commit(newsroom, "review the new article")
     assert check(capsys, "--format", "markdown", "--output", "report.md")[0] == 0
     report = (newsroom / "report.md").read_text(encoding="utf-8")
-    assert report.index("## Confirmed errors awaiting correction (2)") < report.index("## Conflicts to review")
+    assert report.index("## Confirmed errors awaiting correction (1)") < report.index("## Conflicts to review")
 
     # the article is corrected: its findings are gone, the decisions resolved, still on record
     (newsroom / "claims" / "articles" / "added-article.txt").write_text(ADDED_TEXT.replace("$400", "$500"), encoding="utf-8")
@@ -97,7 +97,7 @@ def test_add_review_correct_and_edit_an_article_on_a_branch(newsroom, capsys):
     path.write_text(ADDED_CLAIMS.replace("$400", "$500"), encoding="utf-8")
     commit(newsroom, "correct the article")
     assert check(capsys, "--format", "markdown", "--output", "report.md")[0] == 0
-    resolved = (newsroom / "report.md").read_text(encoding="utf-8").split("## Resolved since the last review (2)")[1]
+    resolved = (newsroom / "report.md").read_text(encoding="utf-8").split("## Resolved since the last review (1)")[1]
     assert all(f"`{finding}` | confirmed-error" in resolved for finding in new_conflicts)
     assert main(["review", "--archive", "--date", "2025-11-25", "--no-cache"]) == 0
     recorded = yaml.safe_load((newsroom / "claims" / "reviews.yaml").read_text(encoding="utf-8"))["reviews"]

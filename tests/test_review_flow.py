@@ -101,20 +101,24 @@ def test_a_review_whose_finding_is_gone_is_resolved_kept_and_archived_only_when_
 def test_review_remove_deletes_only_the_named_decisions_and_prints_them(repo, capsys):
     new = add_sixth_article(repo)
     main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"])
-    first, second = new_conflict_ids((repo / "report.md").read_text(encoding="utf-8"))
-    review_all([first, second], "disputed")
+    [first] = new_conflict_ids((repo / "report.md").read_text(encoding="utf-8"))
+    review_all([first], "disputed")
     path = repo / "claims" / "reviews.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("reviews:\n", "reviews:  # by the desk\n"), encoding="utf-8")
+    second = "CC101-aaaaaaaaaaaa"  # an older decision, on a finding gone since: resolved, kept on record
+    path.write_text(path.read_text(encoding="utf-8").replace("reviews:\n", "reviews:  # by the desk\n")
+                    + f"  - {{finding: {second}, decision: dismissed, reviewer: B. Editor, date: 2025-11-20, "
+                      "reason: an older figure, evidence: aaaaaaaaaaaa}\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["review", "--remove", first]) == 0
     assert f"removed from claims/reviews.yaml: {first} disputed by A. Editor" in capsys.readouterr().err
     text = path.read_text(encoding="utf-8")
-    assert first not in text and second in text and "reviews:  # by the desk\n" in text
+    assert first not in text and second in text and "# by the desk" in text
     assert main(["review", "--remove", first]) == 2  # nothing left to remove: said, not silent
     assert main(["review", "--remove", second]) == 0
     assert "reviews: []" in path.read_text(encoding="utf-8")
-    review_all([second], "dismissed")  # the emptied file takes new decisions again
     assert main(["check", "--new", str(new), "--fail-on", "conflict", "--output", "out.txt"]) == 1  # first is open again
+    review_all([first], "dismissed")  # the emptied file takes new decisions again
+    assert main(["check", "--new", str(new), "--fail-on", "conflict", "--output", "out.txt"]) == 0
 
 
 def test_recording_a_decision_needs_decision_reviewer_and_reason(repo, capsys):
@@ -131,7 +135,7 @@ def test_confirmed_errors_fail_the_check_when_the_policy_says_so(repo):
     assert main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"]) == 1
     report = (repo / "report.md").read_text(encoding="utf-8")
     assert "They fail every check until corrected" in report
-    assert "This check fails on 2 confirmed errors until corrected." in report
+    assert "This check fails on 1 confirmed error until corrected." in report
 
 
 def git(root: Path, *args: str) -> None:

@@ -337,7 +337,7 @@ def run_review(args: argparse.Namespace) -> int:
         return _remove_review(args)
     if args.archive:
         return _archive_reviews(args)
-    missing = [f"--{name}" for name in ("decision", "reviewer", "reason") if not getattr(args, name)]
+    missing = [f"--{name}" for name in ("decision", "reviewer", "reason") if getattr(args, name) is None]
     if args.finding is None or missing:
         return fail("record a decision with FINDING-ID --decision D --reviewer NAME --reason \"...\" "
                     f"(missing: {', '.join(['FINDING-ID'] * (args.finding is None) + missing)}), "

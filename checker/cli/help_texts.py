@@ -26,6 +26,11 @@ HELP: dict[tuple[str, str], str] = {
     ("review", "--reason"): "why, in a sentence: this is what the next editor reads",
     ("review", "--date"): "the date of the decision (default: today)",
     ("bench generate", "--articles"): "how many articles to generate",
+    ("draft", "--published"): "the publication date the article states; it resolves 'Friday' or 'in October'",
+    ("draft", "--url"): "the article's address, when it states one",
+    ("confirm", "claim_file"): "the claim file whose drafts an editor has checked",
+    ("review", "--remove"): "delete the decisions on this finding from reviews.yaml (printed as they go)",
+    ("review", "--archive"): "mark `resolved: DATE` on every decision whose finding is gone; they stay on record",
 }
 
 

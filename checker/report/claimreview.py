@@ -98,6 +98,15 @@ def _finding_reviews(finding: Finding, data: ReportData, newsroom: Newsroom, sup
 
 def _reviewed_claims(finding: Finding, decision: str, support: Support) -> dict[str, list[Evidence]]:
     """The evidence the decision is about, by article (see the module docstring)."""
+    majority = [cluster for cluster in finding.clusters if cluster.role == "majority"]
+    if decision == "confirmed-error" and majority:  # the fact's story names its outliers
+        held = set(majority[0].members)
+        claims_outside: dict[str, list[Evidence]] = defaultdict(list)
+        for item in finding.evidence:
+            if item.uid not in held:
+                claims_outside[item.article].append(item)
+        if claims_outside:
+            return claims_outside
     backing: dict[str, set[str]] = defaultdict(set)  # value -> the articles stating it, across its key
     for item in finding.evidence:
         backing[item.value] |= support[(item.key, item.value)]
