@@ -10,15 +10,7 @@ from checker.cli import main
 from checker.cli.help_texts import unexplained
 from checker.cli.main import build_parser
 from tests.corpus_builder import write_corpus
-
-CONFLICTING = [
-    {"id": "a", "text": "The deal is worth $500 billion.",
-     "claims": [{"id": "v", "subject": "acme-globex-deal", "property": "deal-value",
-                 "value": {"kind": "money", "text": "$500 billion"}, "quote": "$500 billion"}]},
-    {"id": "b", "text": "The deal is worth $400 billion.",
-     "claims": [{"id": "v", "subject": "acme-globex-deal", "property": "deal-value",
-                 "value": {"kind": "money", "text": "$400 billion"}, "quote": "$400 billion"}]},
-]
+from tests.test_cli import CONFLICTING
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 A snapshot is a SQLite file in the cache directory, one per corpus. It holds no claim and
 no finding in full, only what is needed to find them again cheaply: each claim file's
 size, mtime and cache entry (the entry holds its claims), the groups each article's
-claims belong to (`checker.incremental.groups`), the word runs of every quote, which quotes
-corroborate each other, and the group of every finding. Like the rest of the cache it is
-safe to delete, and it is written whole or not at all.
+claims belong to (`checker.incremental.groups`), the word runs of every quote and the group
+of every finding. Like the rest of the cache it is safe to delete, and it is written whole
+or not at all.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from checker.incremental.cache import FileCache, code_salt, content_key
 from checker.incremental.groups import finding_group, index_tags, is_quote
 from checker.incremental.loader import LoadedSource
 from checker.index.index import Index, quote_grams
-from checker.rules.single_source import corroborations
 
-SNAPSHOT_VERSION = "3"
+SNAPSHOT_VERSION = "4"
 QUOTE_GRAM_SIZES = (2, 4)  # the word runs CC105 and CC109 pair quotes by
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
@@ -37,7 +36,6 @@ CREATE TABLE files (path TEXT PRIMARY KEY, size INT, mtime INT, key TEXT, articl
 CREATE TABLE issues (path TEXT PRIMARY KEY, record TEXT);
 CREATE TABLE tags (tag TEXT, uid TEXT);
 CREATE TABLE grams (size INT, gram TEXT, uid TEXT, speaker TEXT);
-CREATE TABLE partners (uid TEXT, partner TEXT);
 CREATE TABLE findings (id TEXT, rule TEXT, grp TEXT);
 CREATE TABLE texts (hash TEXT, article TEXT);
 """
@@ -45,7 +43,6 @@ CREATE TABLE texts (hash TEXT, article TEXT);
 _INDEXES = """
 CREATE INDEX tags_by_tag ON tags (tag);
 CREATE INDEX grams_by_run ON grams (size, gram);
-CREATE INDEX partners_by_uid ON partners (uid);
 CREATE INDEX findings_by_id ON findings (id);
 CREATE INDEX texts_by_hash ON texts (hash);
 """
@@ -132,8 +129,6 @@ def _fill(database: sqlite3.Connection, root: Path, meta: dict[str, str], source
         (size, " ".join(gram), uid, claim.claim.value.speaker_key) for uid, claim in index.by_uid.items()
         if is_quote(claim, properties) for size in QUOTE_GRAM_SIZES
         for gram in quote_grams(index.quote_tokens(claim), size)))
-    pairs = {row for a, b in corroborations(index) for row in ((a.uid, b.uid), (b.uid, a.uid))}
-    database.executemany("INSERT INTO partners VALUES (?, ?)", pairs)
     database.executemany("INSERT INTO findings VALUES (?, ?, ?)", (
         (finding.id, finding.rule, finding_group(finding, index.by_uid, properties, index.key))
         for finding in findings))
@@ -248,9 +243,6 @@ class Snapshot:
             found = self._sharing[(size, gram)] = list(self.database.execute(
                 "SELECT uid, speaker FROM grams WHERE size = ? AND gram = ?", (size, gram)))
         return found
-
-    def partners(self, uid: str) -> list[str]:
-        return [row[0] for row in self.database.execute("SELECT partner FROM partners WHERE uid = ?", (uid,))]
 
     def articles_with_text(self, text: str) -> set[str]:
         """The articles of the last full check whose text was exactly this."""

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from checker.findings.finding import Evidence
 from checker.index import describe
-from checker.index.compare import QuoteMatch, classify_quotes, folded_words
+from checker.index.compare import folded_words
 from checker.index.utterances import ANY_OCCASION, Occasion, related, utterances
 from checker.model.claims import (
     PARTY_JOINER,
@@ -234,17 +234,6 @@ class Index:
     def quote_tokens(self, claim: LoadedClaim) -> tuple[str, ...]:
         return self._remembered("tokens", quote_words(claim), lambda: quote_tokens(claim))
 
-    def quote_pairs(self, size: int, *, same_speaker: bool) -> list[tuple[LoadedClaim, LoadedClaim]]:
-        """Pairs of quotes from different articles sharing a run of `size` words (see
-        `quote_candidate_pairs`), computed once for all the rules that ask."""
-        def compute():
-            quotes = [claim for key in self.keys_of_kind("quote") for claim in self.by_key[key]]
-            counts = self.gram_counts
-            group_size = None if counts is None else (lambda gram, group: counts.get((size, gram), len(group)))
-            return quote_candidate_pairs(quotes, size, same_speaker=same_speaker, tokens=self.quote_tokens,
-                                         group_size=group_size)
-        return self._remembered("pairs", (size, same_speaker), compute)
-
     def utterances(self) -> Mapping[str, list]:
         """Each speaker's utterances (`checker.utterances`), computed once for the rules that ask."""
         def compute():
@@ -257,11 +246,6 @@ class Index:
                     for speaker, claims in sorted(quotes.items())}
         return self._remembered("utterances", "all", compute)
 
-    def quote_match(self, first: LoadedClaim, second: LoadedClaim) -> QuoteMatch:
-        """How two renderings of a statement relate (`classify_quotes`), computed once per pair of
-        renderings: outlets that quote a statement alike make many pairs of the same two texts."""
-        texts = (quote_words(first), first.claim.value.verbatim, quote_words(second), second.claim.value.verbatim)
-        return self._remembered("match", texts, lambda: classify_quotes(*texts))
 
 
 def occasion_of(claim: LoadedClaim) -> Occasion:
@@ -301,14 +285,6 @@ def build_index(corpus: Corpus, gram_counts: Mapping[tuple[int, Gram], int] | No
     )
 
 
-def cross_article_pairs(claims: tuple[LoadedClaim, ...]) -> Iterable[tuple[LoadedClaim, LoadedClaim]]:
-    """Every pair of claims from different articles, in a stable order (claims are sorted by uid)."""
-    for position, first in enumerate(claims):
-        for second in claims[position + 1 :]:
-            if first.article != second.article:
-                yield first, second
-
-
 def quote_words(claim: LoadedClaim) -> str:
     value = claim.claim.value
     return (value.words if isinstance(value, QuoteValue) and value.words else None) or claim.provenance.exact
@@ -324,40 +300,3 @@ def quote_tokens(claim: LoadedClaim) -> tuple[str, ...]:
 def quote_grams(tokens: tuple[str, ...], size: int) -> set[Gram]:
     """The runs of `size` words of a quote (a shorter quote is one run)."""
     return {tokens[i : i + size] for i in range(max(1, len(tokens) - size + 1))}
-
-
-def quote_candidate_pairs(quotes, size: int, *, same_speaker: bool, tokens=quote_tokens,
-                          group_size=None) -> list[tuple[LoadedClaim, LoadedClaim]]:
-    """Pairs of quote claims from different articles that share a run of `size` words, so that
-    quotes are compared by what they share rather than all against all. `group_size(gram, group)`
-    says how many quotes share a run, when `quotes` are only part of the corpus."""
-    by_gram: dict[Gram, list[tuple[str, str, str, LoadedClaim]]] = defaultdict(list)
-    for claim in quotes:
-        described = (claim.uid, claim.article, claim.claim.value.speaker_key, claim)
-        for gram in quote_grams(tokens(claim), size):
-            by_gram[gram].append(described)
-    pairs: dict[tuple[str, str], tuple[LoadedClaim, LoadedClaim]] = {}
-    for gram, group in by_gram.items():
-        if len(group) < 2 or (len(group) if group_size is None else group_size(gram, group)) > MAX_GRAM_GROUP:
-            continue
-        for candidates in _by_speaker(group) if same_speaker else [group]:
-            _add_pairs(candidates, same_speaker, pairs)
-    return [pairs[key] for key in sorted(pairs)]
-
-
-def _by_speaker(group):
-    """A run's quotes by speaker: quotes of one speaker pair only among themselves (a boilerplate run
-    such as "we are" is shared by many speakers, each pair of which would be looked at otherwise)."""
-    speakers: dict[str, list] = defaultdict(list)
-    for described in group:
-        speakers[described[2]].append(described)
-    return [candidates for candidates in speakers.values() if len(candidates) > 1]
-
-
-def _add_pairs(group, same_speaker: bool, pairs: dict) -> None:
-    for position, (first_uid, first_article, first_speaker, first) in enumerate(group):
-        for second_uid, second_article, second_speaker, second in group[position + 1 :]:
-            if first_article == second_article or (first_speaker == second_speaker) != same_speaker:
-                continue
-            ordered = (first_uid, second_uid) if first_uid < second_uid else (second_uid, first_uid)
-            pairs[ordered] = (first, second) if first_uid < second_uid else (second, first)

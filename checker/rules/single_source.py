@@ -56,16 +56,6 @@ def _corroborated_utterances(index: Index) -> list:
             if len(index.sources(utterance.claims())) > 1]
 
 
-def corroborations(index: Index) -> list:
-    """Quotes that corroborate each other, as pairs: each claim of a corroborated utterance with
-    the utterance's first claim (a star, so an utterance of n claims gives n - 1 pairs)."""
-    pairs = []
-    for utterance in _corroborated_utterances(index):
-        first, *others = utterance.claims()
-        pairs.extend((first, other) for other in others)
-    return pairs
-
-
 def _value_repeated(index: Index, claim, claims) -> bool:
     return any(
         other.claim.value == claim.claim.value and index.source(other) != index.source(claim) for other in claims
