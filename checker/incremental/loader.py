@@ -10,11 +10,13 @@ with the models' own validation, so it equals what loading the file gives.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -237,11 +239,32 @@ def _load_all(root: Path, paths: list[Path], registries: Registries, options: No
     workers = min(os.cpu_count() or 1, 8)
     executor = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(root, registries, options))
     try:
-        yield from _rebuilt(root, paths, executor.map(_worker_load, paths, chunksize=8), registries, options, shared)
+        with _stop_signals_held():
+            entries = executor.map(_worker_load, paths, chunksize=8)  # forks the workers
+        yield from _rebuilt(root, paths, entries, registries, options, shared)
     except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now, never wait for their queue
         _stop_at_once(executor)
         raise
     executor.shutdown()
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """A forked worker starts with the check's own signal handlers: a Ctrl-C reaching it before
+    `_start_worker` replaced them would raise inside multiprocessing's bootstrap and print a
+    traceback. Held (blocked) across the forks, such a signal waits, in the main process until the
+    forks are done and in a worker until it has chosen its own dispositions."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _stop_at_once(executor: ProcessPoolExecutor) -> None:
@@ -269,6 +292,7 @@ def _start_worker(root: Path, registries: Registries, options: NormalizeOptions)
     # check (and its workers), so a worker never prints a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held while the check forked it
     _die_with_parent()
     _WORKER.update(root=root, registries=registries, options=options)
 
