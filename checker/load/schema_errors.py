@@ -9,6 +9,7 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
 from checker.load.schema import quick_validator_for, validator_for
+from checker.load.schema_fast_path import models_vouch_for
 from checker.load.yaml_source import DataPath, YamlDocument
 from checker.model.claims import VALUE_KINDS
 from checker.model.diagnostics import Code, Diagnostic
@@ -22,7 +23,7 @@ def schema_problems(schema_name: str, document: YamlDocument, display: str) -> I
         yield (), Diagnostic(display, 1, 1, Code.SCHEMA, "the file must be a YAML mapping",
                              f"start from an example; the shape is in schemas/{schema_name}")
         return
-    if quick_validator_for(schema_name).is_valid(document.data):
+    if models_vouch_for(schema_name, document.data) or quick_validator_for(schema_name).is_valid(document.data):
         return
     errors = sorted(validator_for(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors[:MAX_ERRORS_PER_FILE]:
