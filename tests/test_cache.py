@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from checker.normalize import NormalizeOptions
 from checker.pipeline import check_corpus
 from checker.report import text as text_reporter
 from tests import test_robustness as robustness
+from tests.cache_entries import entries_file, overwrite_entry, stored_entries
 from tests.corpus_builder import write_corpus
 
 ARTICLES = 60  # enough for the cold load to use worker processes
@@ -76,7 +78,8 @@ def test_cold_and_warm_runs_give_byte_identical_reports(corpus, format_):
     cold = _report("--format", format_)
     warm = _report("--format", format_)
     assert cold == warm == uncached
-    assert Path(".claimcheck-cache/entries").is_dir()
+    assert [path.name for path in Path(".claimcheck-cache").iterdir() if path.name.endswith(".json")] == []
+    assert len(stored_entries(Path(".claimcheck-cache"))) == ARTICLES + REGISTRIES  # one file holds them all
 
 
 def test_no_cache_writes_no_cache(corpus):
@@ -124,26 +127,49 @@ def test_a_changed_registry_misses_every_claim_file(corpus, filled):
 
 
 @pytest.mark.parametrize("damage", [
-    lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
-    lambda path: path.write_text("null"),
-    lambda path: path.write_text('{"key": "%s", "value": {"meta": 5}}' % path.stem),
-    lambda path: path.write_text('{"key": "%s", "value": {"claims": [[{"id": []}]]}}' % path.stem),
-    lambda path: path.write_bytes(b"\xff\xfe not json"),
+    lambda key, stored: stored[: len(stored) // 2],
+    lambda key, stored: b"null",
+    lambda key, stored: b'{"key": "%s", "value": {"meta": 5}}' % key.encode(),
+    lambda key, stored: b'{"key": "%s", "value": {"claims": [[{"id": []}]]}}' % key.encode(),
+    lambda key, stored: b"\xff\xfe not json",
 ], ids=["truncated", "null", "wrong-shape", "bad-claim", "binary"])
 def test_a_damaged_entry_is_a_miss_and_the_result_is_unchanged(corpus, filled, reference, damage):
-    entries = sorted((filled / "entries").rglob("*.json"))
-    for entry in entries[::7]:
-        damage(entry)
+    entries = stored_entries(filled)[::7]
+    for key, stored in entries:
+        overwrite_entry(filled, key, damage(key, stored))
     damaged, stats = _load(corpus, filled)
     assert damaged == reference
-    assert stats.misses == len(entries[::7])
+    assert stats.misses == len(entries)
 
 
 def test_an_entry_copied_under_another_key_is_a_miss(corpus, filled, reference):
-    first, second = sorted((filled / "entries").rglob("*.json"))[:2]
-    shutil.copy(first, second)
+    (_, first), (second, _) = stored_entries(filled)[:2]
+    overwrite_entry(filled, second, first)
     copied, stats = _load(corpus, filled)
     assert copied == reference and stats.misses == 1
+
+
+@pytest.mark.parametrize("damage", [b"not a database at all " * 100, b""], ids=["garbage", "empty"])
+def test_a_cache_file_that_is_not_a_database_is_set_aside_and_filled_again(corpus, filled, reference, damage):
+    entries_file(filled).write_bytes(damage)
+    for name in ("-wal", "-shm"):
+        entries_file(filled).with_name(entries_file(filled).name + name).unlink(missing_ok=True)
+    damaged, stats = _load(corpus, filled)
+    assert damaged == reference
+    assert (stats.hits, stats.writes) == (0, ARTICLES + REGISTRIES)
+    again, stats = _load(corpus, filled)
+    assert again == reference and stats.hits == ARTICLES + REGISTRIES
+
+
+def test_concurrent_runs_share_the_cache_without_damaging_it(corpus, tmp_path):
+    command = [sys.executable, "-m", "checker", "check", "claims", "--format", "json", "--cache-dir", "shared"]
+    runs = [subprocess.Popen([*command, "--output", f"report-{n}.json"], stderr=subprocess.PIPE) for n in range(3)]
+    errors = [run.communicate(timeout=600)[1].decode() for run in runs]
+    assert len({run.returncode for run in runs}) == 1 and runs[0].returncode in (0, 1)
+    assert not any("Traceback" in err or "cache" in err for err in errors)
+    assert Path("report-0.json").read_bytes() == Path("report-1.json").read_bytes() == Path("report-2.json").read_bytes()
+    _, stats = _load(corpus, Path("shared"))
+    assert (stats.hits, stats.misses) == (ARTICLES + REGISTRIES, 0)
 
 
 def test_worker_processes_load_exactly_what_one_process_loads(corpus, monkeypatch, reference):

@@ -122,6 +122,7 @@ def load_registry_cached(root: Path, relative: Path, load, key: str, cache: File
     if all(item.path == display for item in found):
         cache.put(entry_key, {"entries": [item.model_dump(mode="json", exclude_unset=True) for item in loaded.values()],
                               "diagnostics": [_diagnostic_record("claim", item) for item in found]})
+        cache.flush()
     return loaded
 
 
@@ -201,6 +202,8 @@ def load_claim_files(root: Path, paths: list[Path], registries: Registries, opti
             source.stamp = None  # not replayable: a later run must load it again
         if progress:
             progress(len(paths) - len(misses) + count, len(paths))
+    if cache is not None:
+        cache.flush()  # one transaction for every file of the run
     return found
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import commands, main
+from tests.cache_entries import overwrite_entry, stored_entries
 from tests.corpus_builder import write_corpus
 from tests.reliability.conftest import CONFLICTING, needs_setpriv, run_claimcheck
 
@@ -40,9 +41,8 @@ def test_a_cache_dir_inside_the_corpus_is_refused(workdir, capsys):
 def test_a_cache_entry_with_the_right_key_and_the_wrong_shape_is_a_miss(workdir, capsys, damage):
     _, clean = _report(capsys, "--no-cache")
     _report(capsys)  # fills the cache
-    for entry in (workdir / ".claimcheck-cache" / "entries").rglob("*.json"):
-        stored = json.loads(entry.read_text(encoding="utf-8"))
-        entry.write_text(json.dumps({"key": stored["key"], "value": damage}), encoding="utf-8")
+    for key, _ in stored_entries(workdir / ".claimcheck-cache"):
+        overwrite_entry(workdir / ".claimcheck-cache", key, json.dumps({"key": key, "value": damage}).encode())
     assert _report(capsys) == (1, clean)
     assert _report(capsys, "--new", "claims/b.claims.yaml", "--only-changes")[0] == 1
 
