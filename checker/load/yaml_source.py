@@ -37,6 +37,7 @@ Position = tuple[int, int]  # 1-based line, column
 _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "timestamp")
 )
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -138,6 +139,8 @@ class _Builder:
         return result
 
     def build_scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR_TAG:  # most values: the constructor would return the node's text as it is
+            return node.value
         if node.tag not in _STANDARD_TAGS:
             raise self.fail(node, *_tag_refused(node.tag))
         try:

@@ -52,11 +52,11 @@ def test_two_article_ids_with_byte_identical_texts_are_one_source_and_a_warning(
     assert statuses.get("CC109") == "unsupported" and "consistent" not in statuses.values()
 
 
-def test_a_registry_of_sixty_thousand_entities_loads(tmp_path):
+def test_a_registry_of_a_hundred_thousand_entities_loads(tmp_path):
     registry = tmp_path / "registry" / "entities.yaml"
     registry.parent.mkdir()
     registry.write_text("entities:\n" + "".join(f"  - {{id: org-{n}, name: Org {n}, kind: organization, "
-                                               f"aliases: [O{n}]}}\n" for n in range(60_000)), encoding="utf-8")
+                                               f"aliases: [O{n}]}}\n" for n in range(100_000)), encoding="utf-8")
     diagnostics: list = []
     entries = load_registry(tmp_path, Path("registry/entities.yaml"), "entities", diagnostics)
-    assert diagnostics == [] and len(entries) == 60_000
+    assert diagnostics == [] and len(entries) == 100_000
