@@ -30,15 +30,20 @@ from checker.load.schema import SCHEMA_MODELS, schema_for
 
 # Python's str.isspace() minus Unicode's White_Space: where the two regex engines' \s disagree.
 SPACE_ONLY_TO_PYTHON = frozenset("\x1c\x1d\x1e\x1f")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The guards read the document's JSON text, where each of them is found by a plain search (a
+# false alarm, such as the same words inside a value, only leaves the document to the schema).
+_ESCAPED_SPACES = tuple(json.dumps(char)[1:-1] for char in sorted(SPACE_ONLY_TO_PYTHON))
+_ISO_DATE_TEXT = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}"')
 
 
 def models_vouch_for(schema_name: str, data: Any) -> bool:
     """True only if the published schema `schema_name` accepts `data` (False says nothing)."""
-    if not isinstance(data, dict) or not _plain(data, _guards(schema_name)):
+    if not isinstance(data, dict):
         return False
     try:
         text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        if not _plain(text, *_guards(schema_name)):
+            return False
         SCHEMA_MODELS[schema_name].model_validate_json(text, strict=True)
     except (ValidationError, ValueError, TypeError, RecursionError):  # ValueError: NaN, lone surrogates
         return False
@@ -46,14 +51,25 @@ def models_vouch_for(schema_name: str, data: Any) -> bool:
 
 
 @cache
-def _guards(schema_name: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The field names the models accept but the schema does not (Python names of aliased
-    fields), and the names of date fields."""
+def _guards(schema_name: str) -> tuple[tuple[str, ...], tuple[re.Pattern, ...]]:
+    """How the field names the models accept but the schema does not (Python names of aliased
+    fields) and the texts given to date fields are found in a document's JSON text."""
     python_names: set[str] = set()
     for model in _models_under(SCHEMA_MODELS[schema_name]):
         python_names.update(name for name, field in model.model_fields.items()
                             if field.alias is not None and field.alias != name)
-    return frozenset(python_names), frozenset(_date_fields(schema_for(schema_name)))
+    keys = tuple(json.dumps(name) + ":" for name in sorted(python_names))
+    date_fields = sorted(_date_fields(schema_for(schema_name)))
+    dates = tuple(re.compile(re.escape(json.dumps(name) + ': "')) for name in date_fields)
+    return keys, dates
+
+
+def _plain(text: str, python_keys: tuple[str, ...], date_values: tuple[re.Pattern, ...]) -> bool:
+    """Whether the document's JSON text steers clear of every place where the models and the schema
+    can differ."""
+    if any(escaped in text for escaped in _ESCAPED_SPACES) or any(key in text for key in python_keys):
+        return False
+    return all(_ISO_DATE_TEXT.match(text, found.end()) for pattern in date_values for found in pattern.finditer(text))
 
 
 def _models_under(model: type[BaseModel], seen: set | None = None) -> list[type[BaseModel]]:
@@ -86,21 +102,3 @@ def _date_fields(node: Any) -> set[str]:
         for value in node:
             names |= _date_fields(value)
     return names
-
-
-def _plain(data: Any, guards: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Whether `data` steers clear of every place where the models and the schema can differ."""
-    python_names, date_fields = guards
-    if isinstance(data, str):
-        return SPACE_ONLY_TO_PYTHON.isdisjoint(data)
-    if isinstance(data, list):
-        return all(_plain(item, guards) for item in data)
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in python_names or not SPACE_ONLY_TO_PYTHON.isdisjoint(key):
-                return False
-            if key in date_fields and isinstance(value, str) and not _ISO_DATE.fullmatch(value):
-                return False
-            if not _plain(value, guards):
-                return False
-    return True
