@@ -100,6 +100,14 @@ def test_a_cold_load_writes_every_entry_and_a_warm_one_reads_them(corpus, tmp_pa
     assert cold == warm == reference
 
 
+def test_entries_written_in_several_transactions_are_all_there(corpus, tmp_path, reference, monkeypatch):
+    monkeypatch.setattr(FileCache, "FLUSH_EVERY", 7)
+    _, stats = _load(corpus, tmp_path / "cache")
+    assert stats.writes == len(stored_entries(tmp_path / "cache")) == ARTICLES + REGISTRIES
+    warm, stats = _load(corpus, tmp_path / "cache")
+    assert warm == reference and stats.hits == ARTICLES + REGISTRIES
+
+
 def test_editing_one_file_misses_exactly_its_entry(corpus, filled, reference):
     cache_dir = filled
     _, stats = _load(corpus, cache_dir)

@@ -69,15 +69,17 @@ class FileCache:
     """Entries in one SQLite file, `<directory>/entries.sqlite`: a table of (key, JSON entry).
 
     One file instead of one per claim file: a warm check of 10,000 files opens one file, not
-    10,000. Writes wait in memory and go in one transaction at `flush` (the loader flushes when
-    a load is done), so a run holds no lock while it forks workers, and a run killed halfway
-    leaves the entries of earlier runs as they were. WAL journaling lets concurrent runs read
+    10,000. Writes wait in memory and go in one transaction per `FLUSH_EVERY` entries and at
+    `flush` (the loader flushes when a load is done); no transaction stays open between two
+    calls, so none is open when the loader forks its workers, and a run killed halfway leaves
+    the entries already written as they were. WAL journaling lets concurrent runs read
     while one writes; their writes wait for each other (a run that waits too long skips its
     writes, which only costs time). A file that is not a database is set aside and started anew.
     """
 
     FILE_NAME = "entries.sqlite"
     BUSY_SECONDS = 30
+    FLUSH_EVERY = 500  # entries: a few MB held at most, and a few transactions for 10,000 files
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -117,8 +119,11 @@ class FileCache:
         self.stats.misses += 1
 
     def put(self, key: str, entry: Any) -> None:
-        """Kept for `flush`; counted as written then."""
+        """Kept for `flush` (by `FLUSH_EVERY`, so that a cold run does not hold the entries of a
+        whole corpus in memory); counted as written then."""
         self._pending[key] = json.dumps({"key": key, "value": entry}, separators=(",", ":")).encode()
+        if len(self._pending) >= self.FLUSH_EVERY:
+            self.flush()
 
     def flush(self) -> None:
         """Write what `put` kept, in one transaction."""

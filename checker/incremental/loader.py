@@ -203,7 +203,7 @@ def load_claim_files(root: Path, paths: list[Path], registries: Registries, opti
         if progress:
             progress(len(paths) - len(misses) + count, len(paths))
     if cache is not None:
-        cache.flush()  # one transaction for every file of the run
+        cache.flush()  # what is left of the run's entries
     return found
 
 
