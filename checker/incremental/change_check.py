@@ -93,9 +93,9 @@ class _CorpusNow:
         if discovery.problems:
             raise Fallback("some files cannot be listed: the full check reports them")
         on_disk = {"/".join(parts): parts for parts in discovery.found}
-        unchanged = {relative: rows[relative] for relative in on_disk
-                     if relative in rows and not {relative, rows[relative].text_path} & named
-                     and _same_as(str(root), rows[relative], trusted_before)}
+        unchanged = {relative: row for relative in on_disk if (row := rows.get(relative)) is not None
+                     and relative not in named and row.text_path not in named
+                     and _same_as(str(root), row, trusted_before)}
         changed_paths = [root.joinpath(*parts) for relative, parts in on_disk.items() if relative not in unchanged]
         removed = [row for relative, row in rows.items() if relative not in on_disk]
         if len(changed_paths) + len(removed) > MAX_CHANGED_FILES:

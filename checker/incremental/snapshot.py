@@ -17,8 +17,8 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import astuple, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from checker.config import Config
 from checker.findings.finding import Finding
@@ -120,7 +120,7 @@ def _fill(database: sqlite3.Connection, root: Path, meta: dict[str, str], source
     database.executemany("INSERT INTO texts VALUES (?, ?)", ((text_hash(article.text), article.id)
                                                              for article in index.corpus.articles.values()))
     database.executemany(f"INSERT INTO files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (astuple(_file_row(root, source)) for source in sources))
+                         (_file_row(root, source) for source in sources))
     database.executemany("INSERT INTO issues VALUES (?, ?)",
                          ((_relative(root, source.path), json.dumps(_issues(source))) for source in sources
                           if source.result.diagnostics or source.result.unchecked))
@@ -167,8 +167,10 @@ def _issues(source: LoadedSource) -> dict:
 # ---- reading ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FileRow:
+class FileRow(NamedTuple):
+    """A claim file as the snapshot saw it. A tuple, not a frozen dataclass: a change check reads
+    one per file of the corpus, and a tuple is made without a call per field."""
+
     path: str
     size: int | None
     mtime: int | None
@@ -214,7 +216,7 @@ class Snapshot:
 
     def files(self) -> dict[str, FileRow]:
         if self._files is None:
-            self._files = {row[0]: FileRow(*row) for row in self.database.execute(f"SELECT {_FILE_COLUMNS} FROM files")}
+            self._files = {row[0]: FileRow._make(row) for row in self.database.execute(f"SELECT {_FILE_COLUMNS} FROM files")}
         return self._files
 
     def issues(self) -> Iterator[tuple[str, dict]]:
