@@ -73,7 +73,8 @@ def quoted(text: str, cut_before: bool = False, cut_after: bool = False) -> str:
     an ellipsis where the quote was cut."""
     shown = ("\u2026" if cut_before else "") + text + ("\u2026" if cut_after else "")
     if text[:1] in _QUOTATION_MARKS or text[-1:] in _QUOTATION_MARKS:
-        return shown
+        opened = shown.count("\u201c") > shown.count("\u201d")
+        return shown + "\u201d" if cut_after and opened else shown  # a quotation cut short still closes
     return f"\u201c{shown}\u201d"
 
 

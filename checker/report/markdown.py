@@ -94,29 +94,51 @@ def _verdict(data: ReportData) -> str:
 
 
 def _change(data: ReportData, change: Change) -> str:
+    """The change's verdict, its new conflicts and status changes open; the rest of what it brings folded."""
     by_id = {finding.id: finding for finding in data.findings}
     blocking = data.blocking()
     verdict = (f"**This change fails the check**: it touches {plural(len(blocking), 'finding')} to review first."
                if blocking else "**This change passes the check**: it touches no unreviewed conflict.")
     articles = ", ".join(markdown_code(article) for article in change.new_articles) or "none"
+    new = [by_id[i] for i in change.new_findings]
+    conflicts = [finding for finding in new if finding.status is Status.CONFLICT]
     lines = [f"## This change (against {markdown_inline(change.base)})", verdict,
-             f"New or edited articles: {articles}."]
-    if change.new_findings:
-        lines.append("New findings:\n\n" + "\n".join(_finding_line(data, by_id[i]) for i in change.new_findings))
+             f"New or edited articles: {articles}. {_brings(change, new)}"]
+    if conflicts:
+        lines.append("New conflicts:\n\n" + "\n".join(_finding_line(data, finding) for finding in conflicts))
     if change.status_changes:
         lines.append("Findings whose status changed:\n\n" + "\n".join(
-            f"- {heading_text(data, by_id[i].key)} ({markdown_code(i)}): was {old}, now {new}"
-            for i, old, new in change.status_changes))
+            f"- {heading_text(data, by_id[i].key)} ({markdown_code(i)}): was {old}, now {new_status}"
+            for i, old, new_status in change.status_changes))
+    rest = _change_details(data, change, [finding for finding in new if finding.status is not Status.CONFLICT])
+    return "\n\n".join([*lines, *([fold.folded("Everything else this change brings", rest)] if rest else [])])
+
+
+def _brings(change: Change, new: list[Finding]) -> str:
+    counted = ", ".join(plural(sum(1 for f in new if f.status is status), singular, several)
+                        for status, singular, several in _PER_ARTICLE if any(f.status is status for f in new))
+    said = [f"{plural(len(new), 'new finding')}" + (f" ({counted})" if counted else "")]
     if change.gone_findings:
-        lines.append("Findings that no longer apply: " + ", ".join(markdown_code(i) for i in change.gone_findings) + ".")
+        said.append(f"{len(change.gone_findings)} no longer apply")
+    said.append(plural(len(change.new_claims), "new or changed claim"))
+    return "It brings " + ", ".join(said) + "."
+
+
+def _change_details(data: ReportData, change: Change, others: list[Finding]) -> str:
+    parts = []
+    if others:
+        parts.append("New findings:\n\n" + "\n".join(_finding_line(data, finding) for finding in others))
+    if change.gone_findings:
+        parts.append("Findings that no longer apply: " + ", ".join(markdown_code(i) for i in change.gone_findings) + ".")
     if change.new_claims:
         rows = [[markdown_code(claim.uid), claim.verdict] for claim in change.new_claims]
-        lines.append("New claims against what the corpus already held:\n\n" + table(rows, ["Claim", "Verdict"]))
-    return "\n\n".join(lines)
+        parts.append("New claims against what the corpus already held:\n\n" + table(rows, ["Claim", "Verdict"]))
+    return "\n\n".join(parts)
 
 
 def _finding_line(data: ReportData, finding: Finding) -> str:
-    return f"- **{finding.status.value}**: {heading_text(data, finding.key)} ({markdown_code(finding.id)})"
+    said = next(singular for status, singular, _ in _PER_ARTICLE if status is finding.status)
+    return f"- **{said}**: {heading_text(data, finding.key)} ({markdown_code(finding.id)})"
 
 
 def _conflicts(data: ReportData, findings: list[Finding]) -> str:

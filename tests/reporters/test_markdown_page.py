@@ -169,6 +169,9 @@ def test_a_change_report_opens_with_the_changes_verdict_and_names_its_base(tmp_p
     assert headings[:3] == ["This change (against the corpus without the files given with --new)",
                             "Conflicts to review (2, 1 touched by this change)", "By article"]
     assert any(block.text.startswith("This change fails the check") for block in page.blocks)
+    screen = " ".join(page.screen_lines()[:FIRST_SCREEN])
+    for wanted in ["New conflicts:", "OpenAI-Foxconn partnership · was announced on — date agreement", "By article"]:
+        assert wanted in screen, (wanted, screen)
 
 
 def _evidence(quote: str, value: str) -> Evidence:
