@@ -226,3 +226,25 @@ def test_a_misquote_conflict_in_a_report_strikes_the_old_words_and_bolds_the_new
     html = render((tmp_path / "r.md").read_text(encoding="utf-8"))
     assert "Changed words: a generational opportunity to <del>reindustrialize</del> <strong>rebuild</strong> America" in html
     assert "<h3>Jane Doe · quotes of Jane Doe — quote fidelity</h3>" in html
+
+
+def test_the_per_article_section_names_an_article_by_its_title_or_its_outlet(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    value = {"kind": "money", "text": "$500 billion"}
+    root = write_corpus(tmp_path / "claims", [
+        {"id": "a", "publisher": "herald", "text": "The deal is worth $500 billion.",
+         "claims": [{"id": "v", "subject": "acme-globex-deal", "property": "deal-value", "value": value,
+                     "quote": "$500 billion"}]},
+        {"id": "b", "text": "The deal is worth $500 billion.\n",
+         "claims": [{"id": "v", "subject": "acme-globex-deal", "property": "deal-value", "value": value,
+                     "quote": "$500 billion"}]},
+    ])
+    claim_file = root / "b.claims.yaml"
+    claim_file.write_text(claim_file.read_text(encoding="utf-8").replace(
+        "  text: articles/b.txt\n", "  text: articles/b.txt\n  title: Deal <b>done</b> | at last\n"), encoding="utf-8")
+    assert main(["check", "claims", "--format", "markdown", "--output", "r.md", "--no-cache"]) == 0
+    page = Page((tmp_path / "r.md").read_text(encoding="utf-8"))
+    rows = {row.cells[0]: row.cells[1] for table in page.tables for row in table if row.cells[0] in ("a The Herald",
+            "b Deal <b>done</b> | at last")}
+    assert rows == {"a The Herald": "1 corroborated", "b Deal <b>done</b> | at last": "1 corroborated"}
+    assert "<h3>" not in page.html.split("By article")[0].split("Conflicts to review")[1]  # none to review
