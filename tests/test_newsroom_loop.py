@@ -82,14 +82,14 @@ def test_add_review_correct_and_edit_an_article_on_a_branch(newsroom, capsys):
                                                     f"{ADDED_CLAIM_LINE},") for line in errors)
     assert FRIDAY_CONFLICT not in annotations  # the old seed conflict does not fail this change: not an error
 
-    # the desk confirms the new article is wrong: recorded, CI passes, listed at the top of the report
+    # the desk confirms the new article is wrong: recorded, CI passes, listed right after the conflicts
     new_conflicts = conflicts_of(capsys, "added-article")
     for finding in new_conflicts:
         review(finding, "confirmed-error", "Stargate is $500 billion; the article is wrong")
     commit(newsroom, "review the new article")
     assert check(capsys, "--format", "markdown", "--output", "report.md")[0] == 0
     report = (newsroom / "report.md").read_text(encoding="utf-8")
-    assert report.index("## Confirmed errors awaiting correction (1)") < report.index("## Conflicts to review")
+    assert report.index("## Conflicts to review") < report.index("## Confirmed errors awaiting correction (1)")
 
     # the article is corrected: its findings are gone, the decisions resolved, still on record
     (newsroom / "claims" / "articles" / "added-article.txt").write_text(ADDED_TEXT.replace("$400", "$500"), encoding="utf-8")
@@ -97,8 +97,8 @@ def test_add_review_correct_and_edit_an_article_on_a_branch(newsroom, capsys):
     path.write_text(ADDED_CLAIMS.replace("$400", "$500"), encoding="utf-8")
     commit(newsroom, "correct the article")
     assert check(capsys, "--format", "markdown", "--output", "report.md")[0] == 0
-    resolved = (newsroom / "report.md").read_text(encoding="utf-8").split("## Resolved since the last review (1)")[1]
-    assert all(f"`{finding}` | confirmed-error" in resolved for finding in new_conflicts)
+    resolved = (newsroom / "report.md").read_text(encoding="utf-8").split("<summary>Resolved since the last review (1)")[1]
+    assert all(f"- `{finding}`: confirmed-error by A. Editor" in resolved for finding in new_conflicts)
     assert main(["review", "--archive", "--date", "2025-11-25", "--no-cache"]) == 0
     recorded = yaml.safe_load((newsroom / "claims" / "reviews.yaml").read_text(encoding="utf-8"))["reviews"]
     assert sorted((r["finding"], r["decision"], str(r["resolved"])) for r in recorded) == sorted(

@@ -40,8 +40,8 @@ def add_sixth_article(root: Path, text: str = SIXTH_TEXT, claims: str = SIXTH_CL
 
 
 def new_conflict_ids(report: str) -> list[str]:
-    section = report.split("## What this change brings", 1)[1].split("\n## ", 1)[0]
-    return [row.split("`")[1] for row in section.splitlines() if [cell.strip() for cell in row.split("|")[2:3]] == ["conflict"]]
+    section = report.split("## This change (against", 1)[1].split("\n## ", 1)[0]
+    return [line.rsplit("`", 2)[1] for line in section.splitlines() if line.startswith("- **conflict**:")]
 
 
 def review_all(findings: list[str], decision: str = "confirmed-error") -> None:
@@ -54,7 +54,7 @@ def test_a_contradicting_article_is_shown_first_reviewed_then_made_stale(repo, c
     new = add_sixth_article(repo)
     assert main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"]) == 1
     report = (repo / "report.md").read_text(encoding="utf-8")
-    assert report.index("## What this change brings") < report.index("## Conflicts to review")
+    assert report.index("## This change (against") < report.index("## Conflicts to review")
     assert "`sixth-article/stargate-value` | contradicts the corpus" in report
     findings = new_conflict_ids(report)
     # one finding for the fact, naming the new article as the outlier against the two sources of the majority
@@ -65,7 +65,8 @@ def test_a_contradicting_article_is_shown_first_reviewed_then_made_stale(repo, c
     report = (repo / "report.md").read_text(encoding="utf-8")
     confirmed = report.split("## Confirmed errors awaiting correction (1)", 1)[1].split("\n## ", 1)[0]
     assert all(finding in confirmed for finding in findings) and "do not fail the check" in confirmed
-    assert report.index("## Confirmed errors awaiting correction") < report.index("## Conflicts to review")
+    # what an editor must do first: conflicts to review, then errors awaiting correction
+    assert report.index("## Conflicts to review") < report.index("## Confirmed errors awaiting correction")
 
     add_sixth_article(repo, SIXTH_TEXT.replace("$400", "$450"), SIXTH_CLAIMS.replace("$400", "$450"))
     assert main(["check", "--new", str(new), "--format", "markdown", "--output", "report.md"]) == 1
@@ -84,8 +85,8 @@ def test_a_review_whose_finding_is_gone_is_resolved_kept_and_archived_only_when_
 
     assert main(["check", "--format", "markdown", "--output", "report.md", "--fail-on", "never"]) == 0
     assert "CC060" not in capsys.readouterr().err
-    resolved = (repo / "report.md").read_text(encoding="utf-8").split("## Resolved since the last review (1)")[1]
-    assert f"`{finding}` | dismissed" in resolved.split("\n## ")[0]
+    resolved = (repo / "report.md").read_text(encoding="utf-8").split("<summary>Resolved since the last review (1)")[1]
+    assert f"- `{finding}`: dismissed by A. Editor" in resolved.split("</details>")[0]
     assert (repo / "claims" / "reviews.yaml").read_text(encoding="utf-8") == recorded  # a check writes nothing
 
     assert main(["review", "--archive", "--date", "2025-12-01"]) == 0
@@ -94,7 +95,7 @@ def test_a_review_whose_finding_is_gone_is_resolved_kept_and_archived_only_when_
     assert archived == recorded + "    resolved: 2025-12-01\n"
     assert main(["check", "--format", "markdown", "--output", "report.md", "--fail-on", "never"]) == 0
     report = (repo / "report.md").read_text(encoding="utf-8")
-    assert "## Resolved since the last review (0)" in report and "None. 1 decision resolved earlier is on record in `claims/reviews.yaml` with the date it resolved" in report
+    assert "<summary>Resolved since the last review (0)</summary>" in report and "None. 1 decision resolved earlier is on record in `claims/reviews.yaml` with the date it resolved" in report
     assert main(["review", "--archive"]) == 0 and (repo / "claims" / "reviews.yaml").read_text(encoding="utf-8") == archived
 
 
@@ -149,7 +150,7 @@ def test_check_against_a_git_base_reports_what_the_branch_adds(repo):
     add_sixth_article(repo)
     assert main(["check", "--base", "HEAD", "--format", "markdown", "--output", "report.md"]) == 1
     report = (repo / "report.md").read_text(encoding="utf-8")
-    assert "## What this change brings (against HEAD)" in report
+    assert "## This change (against HEAD)" in report and "change against HEAD" in report
     assert "New or edited articles: `sixth-article`." in report
 
 

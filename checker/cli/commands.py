@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from checker.bench.command import add_bench_parser
 from checker.cli.corpus_argument import add_corpus_argument
 from checker.cli.output import OutputRefused, refusal, write_atomically
+from checker.cli.report_context import commit_links, described, relative_links
 from checker.cli.progress import progress_bar
 from checker.cli.publishing import for_publishing, publishing_problem
 from checker.cli.review_arguments import one_line, review_arguments_problem, review_date
@@ -256,6 +257,8 @@ def run_check(args: argparse.Namespace) -> int:
     report = replace(for_publishing(args, result, config), fail_on=FAIL_ON[args.fail_on or config.fail_on],
                      confirmed_errors_fail=config.confirmed_errors == "fail")
     del outcome, result  # the loaded corpus is not needed to render the report: free it before building that
+    if args.format in ("markdown", "github"):  # the markdown report's header and links
+        report = relative_links(described(report, args.corpus), args.output)
     print_diagnostics(diagnostics)
     errors = errors_among(diagnostics)
     if report.drafts:
@@ -292,7 +295,7 @@ def _write_step_summary(format_: str, report: ReportData, status: int) -> None:
         return
     try:
         with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(markdown_reporter.render(report))
+            summary.write(markdown_reporter.render(commit_links(report, os.environ)))
     except OSError as error:
         warn(f"the job summary {summary_path} cannot be written ({error.strerror or error}); "
              f"the check itself ran and exits {status}")

@@ -36,6 +36,7 @@ from checker.index.index import Index
 from checker.load.claim_file import Registries
 from checker.load.corpus import load_registries, load_reviews, unchecked_order
 from checker.load.discovery import discover
+from checker.model.claims import Article
 from checker.model.corpus import Corpus, LoadedArticle, LoadedClaim, Location, UncheckedClaim
 from checker.model.diagnostics import Code, Diagnostic
 from checker.report.change import describe_change
@@ -45,6 +46,7 @@ from checker.report.outcome import (
     CheckResult,
     archived_count,
     name_articles,
+    report_names,
     review_outcome,
     split_drafts,
 )
@@ -258,6 +260,7 @@ def _result(root: Path, snapshot: Snapshot, now: _CorpusNow, touched: Touched, f
     claim_count = sum(row.claims for row in now.unchanged.values()) + sum(
         len(source.result.claims) for source in now.changed if source.result.article is not None)
     unchecked_now, drafts = split_drafts(sorted(unchecked, key=unchecked_order))
+    registries = now.registries
     report = ReportData(
         findings=scoped,
         articles=tuple(articles),
@@ -268,8 +271,18 @@ def _result(root: Path, snapshot: Snapshot, now: _CorpusNow, touched: Touched, f
         resolved_reviews=tuple(resolved),
         archived_reviews=archived_count(reviews),
         change=change,
+        names=report_names(scoped, registries.entities, registries.properties, _articles_shown(now, scoped)),
     )
     return CheckResult(None, tuple(sorted(set(diagnostics))), scoped, report)
+
+
+def _articles_shown(now: _CorpusNow, findings: tuple[Finding, ...]) -> dict[str, Article]:
+    """The metadata of the articles these findings show, for the report's names of them."""
+    shown = {item.article for finding in findings for item in finding.evidence}
+    loaded = {article_id: source.result.article for article_id, source in now.loaded_now().items()}
+    rows = {article_id: row for article_id, row in now.article_rows().items() if article_id in shown - set(loaded)}
+    found = {article_id: article for article_id, (article, _) in now.from_snapshot(rows, {a: set() for a in rows}).items()}
+    return {article_id: article.meta for article_id, article in {**found, **loaded}.items() if article_id in shown}
 
 
 def _issues(snapshot: Snapshot, now: _CorpusNow, diagnostics: list[Diagnostic]) -> list[UncheckedClaim]:

@@ -66,6 +66,34 @@ class Newsroom:
 
 
 @dataclass(frozen=True)
+class Names:
+    """What the registries call the ids a report shows: entity id -> name, property id -> label,
+    article id -> how a reader knows it (its title, else its outlet). Only the ids the findings use."""
+
+    entities: Mapping[str, str] = field(default_factory=dict)
+    properties: Mapping[str, str] = field(default_factory=dict)
+    articles: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Described:
+    """What a report describes, for its header: nothing that changes between two runs on the same input."""
+
+    version: str  # claimcheck's
+    corpus_digest: str  # short sha256 over the corpus files' sorted relative paths and bytes
+    files: int
+
+
+@dataclass(frozen=True)
+class LinkBase:
+    """Where the report's links to corpus files point: `prefix` + the file's path (as the evidence
+    gives it, relative to where the check ran) + `#Lnn`. A relative prefix ("../") for a report
+    committed next to the corpus; a commit's blob URL for a CI job summary."""
+
+    prefix: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     findings: tuple[Finding, ...]
     articles: tuple[str, ...]
@@ -82,6 +110,9 @@ class ReportData:
     drafts: tuple[Unchecked, ...] = ()  # claims `claimcheck draft` proposed that no editor has confirmed yet
     sources: Mapping[str, ArticleSource] = field(default_factory=dict)  # by article id
     newsroom: Newsroom | None = None
+    names: Names = field(default_factory=Names)
+    described: Described | None = None  # filled by the command
+    links: LinkBase | None = None  # filled by the command; None: no links
 
     def is_reviewed(self, finding: Finding) -> bool:
         state = self.reviews.get(finding.id)

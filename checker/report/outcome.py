@@ -12,10 +12,11 @@ from pathlib import Path
 
 from checker.findings.finding import Finding
 from checker.findings.reviews import ReviewState, apply_reviews
+from checker.model.claims import Article, Entity, Property
 from checker.model.corpus import DRAFT_REASON, Corpus, Location, UncheckedClaim
 from checker.model.diagnostics import Diagnostic
 from checker.model.reviews import Review
-from checker.report.data import ArticleSource, ReportData, Unchecked
+from checker.report.data import ArticleSource, Names, ReportData, Unchecked
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ def scoped_to_change(result: CheckResult) -> CheckResult:
     findings = tuple(finding for finding in report.findings if any(e.article in touched for e in finding.evidence))
     shown = {finding.id for finding in findings}
     reviews = {finding_id: state for finding_id, state in report.reviews.items() if finding_id in shown}
-    return replace(result, findings=findings, report=replace(report, findings=findings, reviews=reviews))
+    names = names_for(findings, report.names.entities, report.names.properties, report.names.articles)
+    return replace(result, findings=findings,
+                   report=replace(report, findings=findings, reviews=reviews, names=names))
 
 
 def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> ReportData:
@@ -64,8 +67,44 @@ def report_data(corpus: Corpus, findings: tuple[Finding, ...]) -> ReportData:
         resolved_reviews=tuple(resolved),
         archived_reviews=archived_count(corpus.reviews),
         drafts=drafts,
+        names=report_names(findings, corpus.entities, corpus.properties,
+                           {article_id: article.meta for article_id, article in corpus.articles.items()}),
     )
     return report
+
+
+def report_names(findings: tuple[Finding, ...], entities: Mapping[str, Entity], properties: Mapping[str, Property],
+                 articles: Mapping[str, Article]) -> Names:
+    """The registry names of the ids these findings show, and how a reader knows their articles."""
+    entity_names = {key: entity.name for key in _ids_shown(findings) if (entity := entities.get(key)) is not None}
+    labels = {key: prop.label for key in _ids_shown(findings) if (prop := properties.get(key)) is not None}
+    titles = {article_id: title for article_id, meta in articles.items()
+              if (title := article_label(meta, entities)) is not None}
+    return names_for(findings, entity_names, labels, titles)
+
+
+def names_for(findings: tuple[Finding, ...], entities: Mapping[str, str], properties: Mapping[str, str],
+              articles: Mapping[str, str]) -> Names:
+    """Only the names these findings show: the same findings give the same names, however found."""
+    shown = _ids_shown(findings)
+    shown_articles = {item.article for finding in findings for item in finding.evidence}
+    return Names(entities={key: name for key, name in sorted(entities.items()) if key in shown},
+                 properties={key: label for key, label in sorted(properties.items()) if key in shown},
+                 articles={key: title for key, title in sorted(articles.items()) if key in shown_articles})
+
+
+def _ids_shown(findings: tuple[Finding, ...]) -> set[str]:
+    """Every word of the findings' keys (subject, property, scope): where an id may stand."""
+    keys = {finding.key for finding in findings} | {item.key for finding in findings for item in finding.evidence}
+    return {word for key in keys for part in key.split(" \u00b7 ") for word in part.split()}
+
+
+def article_label(meta: Article, entities: Mapping[str, Entity]) -> str | None:
+    """How a reader knows an article: its title, else its outlet's name; None when it says neither."""
+    if meta.title:
+        return meta.title
+    outlet = entities.get(meta.publisher) if meta.publisher is not None else None
+    return outlet.name if outlet is not None else None
 
 
 def split_drafts(items: Iterable[UncheckedClaim]) -> tuple[tuple[Unchecked, ...], tuple[Unchecked, ...]]:

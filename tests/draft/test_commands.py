@@ -99,5 +99,5 @@ def test_check_lists_unconfirmed_drafts_and_warns(corpus, capsys, monkeypatch):
     assert main(["check", str(corpus), "--no-cache", "--format", "markdown", "--output", str(report)]) == 0
     assert "unconfirmed draft claims are not compared" in capsys.readouterr().err
     rendered = report.read_text(encoding="utf-8")
-    assert "## Unconfirmed drafts (" in rendered and "jane-roe-said" in rendered
-    assert "acme-investment" not in rendered.split("## Unconfirmed drafts")[1]  # the editor's claim is compared
+    assert "<summary>Unconfirmed drafts (" in rendered and "jane-roe-said" in rendered
+    assert "acme-investment" not in rendered.split("<summary>Unconfirmed drafts")[1]  # the editor's claim is compared

@@ -68,4 +68,4 @@ def test_the_report_lists_drafts_apart_from_claims_with_errors(tmp_path):
     assert [item.claim for item in result.report.drafts] == ["globex-investment"]
     assert result.report.unchecked == () and result.report.claim_count == 1
     rendered = render(result.report)
-    assert "## Unconfirmed drafts (1)" in rendered and "## Not checked" not in rendered
+    assert "<summary>Unconfirmed drafts (1)</summary>" in rendered and "Not checked" not in rendered
