@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from checker.draft import cues
 from checker.draft.deals import deal_between, deal_mentions, main_deal
 from checker.draft.entities import EntityMatcher, Mention, unknown_names
+from checker.draft.memberships import membership_facts
 from checker.draft.named_facts import (
     demonym_facts,
     entity_cue_facts,
@@ -27,10 +28,11 @@ from checker.draft.named_facts import (
 )
 from checker.draft.orderings import ordering_facts
 from checker.draft.pinning import Pinned, pin
+from checker.draft.products import product_facts
 from checker.draft.quotes import speeches
 from checker.draft.structures import SUBJECT_KINDS, Structure, lists, roles, yes_no_facts
 from checker.draft.text import Sentence, plain, sentences
-from checker.draft.values import ValueSpan, value_spans
+from checker.draft.values import ValueSpan, value_spans, with_inherited_currency
 from checker.load.provenance import FoldedText
 from checker.model.claims import Entity, Property
 from checker.model.values import Granularity
@@ -71,17 +73,27 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
         _add_speech(claims, left_out, article, found, speech, properties)
     story = main_deal(named, entities)
     for sentence in found:
-        for structure in (*lists(text, sentence, mentions, properties), *roles(text, sentence, mentions, properties),
+        for structure in (*_sets(text, sentence, mentions, properties, entities), *roles(text, sentence, mentions, properties),
                           *yes_no_facts(text, sentence, properties, mentions),
                           *demonym_facts(text, sentence, mentions, entities, properties),
                           *ticker_facts(text, sentence, mentions, properties),
                           *place_in_name_facts(text, sentence, mentions, entities, properties),
                           *entity_cue_facts(text, sentence, mentions, properties),
                           *set_cue_facts(text, sentence, mentions, properties),
+                          *membership_facts(text, sentence, mentions, properties),
                           *ordering_facts(text, sentence, mentions, story, properties)):
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
     return Draft(_distinct(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
+
+
+def _sets(text: str, sentence: Sentence, mentions: Sequence[Mention], properties, entities) -> list[Structure]:
+    """Lists and things made; a list inside the words of a thing made ("products, including the iPhone") is
+    part of it."""
+    made = product_facts(text, sentence, mentions, properties, entities)
+    listed = [s for s in lists(text, sentence, mentions, properties)
+              if not any(p.start <= s.start and s.end <= p.end for p in made)]
+    return [*listed, *made]
 
 
 def _with_sentence_initial_it(text: str, found: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -90,8 +102,8 @@ def _with_sentence_initial_it(text: str, found: Sequence[Sentence], mentions: li
     added = []
     for previous, sentence in zip(found, found[1:], strict=False):
         opening = re.match(r"Its?\b", text[sentence.start:sentence.end])
-        subject = next((m for m in mentions if previous.start <= m.start < previous.end and not m.via_reference
-                        and m.entity.kind == "organization"), None)
+        subject = next((m for m in mentions if previous.start <= m.start < previous.end
+                        and m.entity.kind == "organization"), None)  # "the company" names one as well
         if opening and subject is not None:
             added.append(Mention(sentence.start, sentence.start + opening.end(), subject.entity, via_reference=True))
     return sorted([*mentions, *added], key=lambda m: (m.start, -(m.end - m.start)))
@@ -175,7 +187,7 @@ def _subject_before(mentions: Sequence[Mention], offset: int) -> Mention | None:
 
 def _add_values(claims, left_out, article, sentence, mentions, entities, properties, published) -> None:
     text = article.original
-    spans = value_spans(text, sentence, published)
+    spans = with_inherited_currency(value_spans(text, sentence, published), published)
     periods = {id(span): _period_of(span, spans) for span in spans}
     used_as_period = {id(p) for p in periods.values() if p is not None}
     body = text[sentence.start:sentence.end]
@@ -269,7 +281,8 @@ RECENT = 600  # characters back in which a subject of the fitting kind is still 
 
 def _value_subject(text, span, inside, mentions, sentence, prop: Property | None, entities) -> Mention | None:
     around = [m for m in inside if m.start <= span.start and span.end <= m.end and m.entity.kind in EVENT_KINDS]
-    named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in EVENT_KINDS]
+    named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in EVENT_KINDS
+                   and not re.search(r"[,;.]", text[span.end:m.start])]  # "$7 billion, a report said": its source
     if around or named_after:
         return (around or named_after)[0]
     clause = _clause_of(text, sentence, span.start, span.end)

@@ -20,8 +20,12 @@ from checker.draft.text import Sentence
 SAYING = ("said", "says", "told", "added", "noted", "stated", "stating", "explained", "wrote", "argued",
           "according to", "calling", "called", "describing", "described", "warned", "insisted", "remarked")
 _SAYING = re.compile(rf"(?<![\w-])(?:{'|'.join(SAYING)})(?![\w-])", re.IGNORECASE)
-_REPORTED = re.compile(r"(?<![\w-])(?:said|says|added|noted|stated|explained|argued|warned),?(?: that)? (?=\w)",
-                       re.IGNORECASE)
+_REPORTED = re.compile(r"(?<![\w-])(?:(?:said|says|added|noted|stated|explained|argued|warned),?(?: that)?"
+                       r"|told (?:reporters|analysts|investors|journalists|employees|staff|lawmakers|(?-i:[A-Z][\w.]*"
+                       r"(?: [A-Z][\w.]*){0,2}))(?: (?:on|in) \w+)?,?(?: that)?"
+                       r"|(?:articulated|outlined|described|laid out|set out|painted|sketched) (?:a|his|her|their|its) "
+                       r"(?:vision|picture|future|scenario) (?:where|in which|of a world where|that))"
+                       r" (?=\w)", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r",\s*according to\s+", re.IGNORECASE)
 SPEAKER_REACH = 45  # characters between a speaker's name and the verb of saying
 MIN_QUOTED_WORDS = 2
