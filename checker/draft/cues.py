@@ -72,7 +72,8 @@ def choose_property(kind: str, sentence: str, value_offset: int, properties: Map
 
 def modality(clause: str) -> str | None:
     for name, cues in MODALITY_CUES:
-        if any(contains(clause, cue) for cue in cues):
+        if any(re.search(r"(?<![\w-])may(?![\w-])", clause) if cue == "may" else contains(clause, cue)
+               for cue in cues):  # "In May" is a month
             return name
     return None
 

@@ -72,7 +72,10 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
     for speech in speeches(text, found, mentions):
         _add_speech(claims, left_out, article, found, speech, properties)
     story = main_deal(named, entities)
+    headline = _headline(text)
     for sentence in found:
+        if headline and headline[0] <= sentence.start < headline[1]:
+            continue  # a headline says again, in other words, what the story says
         for structure in (*_sets(text, sentence, mentions, properties, entities), *roles(text, sentence, mentions, properties),
                           *yes_no_facts(text, sentence, properties, mentions),
                           *demonym_facts(text, sentence, mentions, entities, properties),
@@ -85,6 +88,25 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
     return Draft(_distinct(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?, (?:[A-Z][a-z]{2,8}\.? \d{1,2})\s*(?:\([^)]*\)\s*)?"
+                       r"[-\u2013\u2014]\s", re.MULTILINE)
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """The first line, when it has no closing punctuation and the story follows it."""
+    first = re.match(r"\s*([^\n]+)\n\s*\S", text)
+    if first is None or re.search(r"[.!?:\"\u201d]\s*$", first.group(1)) or len(first.group(1)) > 150:
+        return None
+    return first.start(1), first.end(1)
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """"TAIPEI, Nov 21 (Reuters) -": the date the story was filed, said where the text begins."""
+    line_start = text.rfind("\n", 0, start) + 1
+    dateline = _DATELINE.match(text, line_start)
+    return dateline is not None and start < dateline.end()
 
 
 def _sets(text: str, sentence: Sentence, mentions: Sequence[Mention], properties, entities) -> list[Structure]:
@@ -194,7 +216,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     units = {prop.unit for prop in properties.values() if prop.unit}
     for span in spans:
-        if id(span) in used_as_period:
+        if id(span) in used_as_period or _in_dateline(text, span.start):
             continue
         period = periods[id(span)]
         if span.kind == "quantity" and getattr(span.value, "unit", None) not in units:
@@ -202,6 +224,11 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
         if span.kind == "count" and not re.search(r"\d", span.text):
             continue  # "two companies", "hundreds of billions": words, seldom a fact anyone checks
         prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties)
+        total = re.search(r"\b(?:deals|agreements|contracts)\s+(?:worth|totall?ing|valued at)\s+$",
+                          text[max(sentence.start, span.start - 30):span.start])
+        if total and prop is not None and "deal" in prop.subjects:  # "deals worth $9 billion": the buyer's, all told
+            prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties,
+                                             [p.id for p in properties.values() if "deal" in (p.subjects or ())])
         subject = _value_subject(text, span, inside, mentions, sentence, prop, entities)
         if subject is None:
             left_out.append(f"{span.kind} {span.text!r}: no subject named before it")

@@ -9,7 +9,8 @@ one thing across articles, so the name keeps the thing and drops the rest:
   "advanced", "next-generation") before the thing;
 - a measure before "of" ("multiple generations of", "10 gigawatts of");
 - a generic head after a function in -ing ("networking gear" -> networking,
-  "cooling solutions" -> cooling);
+  "cooling solutions" -> cooling); after another noun, "equipment", "gear", "units" and
+  "solutions" say "systems" ("power equipment" -> power-systems);
 - "AI" before a compound of two words or more ("AI data-center hardware");
 - the plural of a brand written with an inner capital ("iPhones" -> iphone).
 
@@ -33,6 +34,7 @@ _POSSESSIVE = re.compile(r"^(?:[A-Z][\w.&-]*\s){0,2}[A-Z][\w.&-]*['\u2019]s\s+")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _GENERIC_HEAD = r"(?:hardware|equipment|gear|systems?|solutions?|products?|units?|technology|technologies)"
 _FUNCTION_AND_HEAD = re.compile(rf"^(\w+ing)\s+{_GENERIC_HEAD}$", re.IGNORECASE)
+_SYSTEM_WORDS = frozenset("equipment gear system solutions solution units unit".split())
 _INNER_CAPITAL_PLURAL = re.compile(r"^([a-z]+[A-Z][A-Za-z]*?)s$")
 # A thing so general that, alone, it names nothing a second source could confirm.
 GENERIC = frozenset("""hardware components component products product systems system equipment infrastructure parts
@@ -63,8 +65,9 @@ def split_items(phrase: str) -> list[str]:
     return [chunk.strip() for chunk in chunks if chunk.strip()]
 
 
-def item_name(words: str) -> str | None:
-    """The canonical lower-case name of one item, or None when nothing specific is left."""
+def item_name(words: str, keep_generic: bool = False) -> str | None:
+    """The canonical lower-case name of one item, or None when nothing specific is left (a generic word is kept
+    when asked: "chips and components" lists both)."""
     words = _PARENTHESES.sub("", words).strip(" ,.")
     words = _POSSESSIVE.sub("", words)
     while True:
@@ -84,12 +87,14 @@ def item_name(words: str) -> str | None:
     function = _FUNCTION_AND_HEAD.match(" ".join(tokens))
     if function:
         tokens = [function.group(1)]
-    if tokens[-1].lower() in GENERIC and all(token[0].isupper() for token in tokens[:-1]):
+    elif len(tokens) >= 2 and tokens[-1].lower() in _SYSTEM_WORDS:
+        tokens = [*tokens[:-1], "systems"]  # "power equipment", "power units": power-systems
+    if len(tokens) > 1 and tokens[-1].lower() in GENERIC and all(token[0].isupper() for token in tokens[:-1]):
         return None  # "Apple products": whose, not what
     if tokens[-1].lower() in ABSTRACT or " ".join(tokens).lower() in _WHERE_OR_HOW_MUCH:
         return None
     name = slug(" ".join(tokens))
-    return None if not name or name in GENERIC else name
+    return None if not name or name in GENERIC and not keep_generic else name
 
 
 def plural(words: str) -> str:

@@ -46,7 +46,8 @@ _BASE_FORM_AFTER = re.compile(r"(?:\b(?:to|will|would|can|could|shall|should|may
 _ING_AS_MODIFIER = re.compile(r"(?:\b(?:the|a|an|its|their|our|his|her)|[A-Z.]{2,}|['\u2019]s)\s+$")
 _NP_END = re.compile(r"\s+(?:for|to|in|at|from|with|across|into|on|by|under|over|through|within|via|as|than|that|"
                      r"which|who|while|but|whereas|will|would|is|are|was|were|has|have)\b|\s+(?!(?:supply|assembly|family)\b)\w{3,}ly\b|[;:()\u2014\u2013]|\.(?!\w)"
-                     r"|\s+(?:ranging|including|using|such)\b|\s-\s|,\s*(?:the|a|an|its|their|he|she|it|they|we)\s|,\s*(?:including|such as|like|namely|which|who|while|but|and (?:the|its|a|an)\b|\w+ing\b)",
+                     r"|\s+(?:ranging|including|using|such)\b|\s-\s|,\s*(?:the|a|an|its|their|he|she|it|they|we)\s|,\s*(?:including|such as|like|namely|which|who|while|but|and (?:the|its|a|an)\b|\w+ing\s+(?:the|a|an|its|their|up|to|on|in|for|with)\b)"
+                     r"|,\s*and\s+(?-i:[A-Z])",
                      re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*(?:[\u2014\u2013:]|,?\s+(?:including|such as|like|namely))\s*", re.IGNORECASE)
 _LIST_END = re.compile(r"[.;:()\u2014\u2013]|\s+(?:for|to|in|at|from|with|across|into|on|by|that|which|who|will|would|"
@@ -72,6 +73,7 @@ def product_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], pr
                 found.extend(_after_cue(text, sentence, mentions, plain_sets, prop, cue, start))
     found.extend(_ranges(text, sentence, mentions, plain_sets))
     found = [_with_joint_subject(text, sentence, mentions, entities, item) for item in found]
+    found.extend(_made_for(text, sentence, mentions, properties, found))
     found.extend(_brand_makers(text, sentence, mentions, plain_sets))
     return _one_per_property(text, mentions, found)
 
@@ -94,10 +96,22 @@ def _after_cue(text, sentence, mentions, plain_sets, prop, cue, start) -> list[S
         return []
     while (chained := _CHAINED.match(text, end, sentence.end)) is not None:
         end = chained.end()
-    return _things(text, sentence, plain_sets, prop, cue, start, end)
+    companies = [text[m.start:m.end] for m in mentions if sentence.start <= m.start < sentence.end
+                 and m.entity.kind == "organization" and not m.via_reference]
+    return _things(text, sentence, plain_sets, prop, cue, start, end, companies)
 
 
-def _things(text, sentence, plain_sets, prop, cue, start, end) -> list[Structure]:
+def _without_company(words: str, companies: Sequence[str]) -> str:
+    """"AMD chips" -> "chips": the company says whose things they are; a company alone is no thing."""
+    for name in sorted(companies, key=len, reverse=True):
+        if words == name:
+            return ""
+        if words.startswith(name + " "):
+            return words[len(name) + 1:]
+    return words
+
+
+def _things(text, sentence, plain_sets, prop, cue, start, end, companies=()) -> list[Structure]:
     """The things named from `end` on: a noun phrase, or the list that follows a generic one."""
     rest = text[end:sentence.end]
     stop = _NP_END.search(re.sub(r"\([^)]*\)", lambda group: " " * len(group.group()), rest))
@@ -107,16 +121,19 @@ def _things(text, sentence, plain_sets, prop, cue, start, end) -> list[Structure
         return []  # "build a long-term presence": one thing is seldom a line of products; "and other": a list's
     finish = end + rest.index(phrase) + len(phrase)
     head = phrase.split()[-1].lower()
-    named = [item_name(words) for words in split_items(phrase)]
+    named = [item_name(_without_company(words, companies)) for words in split_items(phrase)]
     listed = _LIST_AFTER.match(text, finish, sentence.end)
     if listed and all(name is None for name in named):
         tail = text[listed.end():sentence.end]
         list_end = _LIST_END.search(tail)
         list_text = tail[:list_end.start() if list_end else len(tail)].rstrip(" ,")
-        named = [item_name(words) for words in split_items(list_text)]
+        named = [item_name(_without_company(words, companies)) for words in split_items(list_text)]
         finish = listed.end() + len(list_text)
         prop, cue = next(((other, head) for other in sorted(plain_sets.values(), key=lambda p: p.id)
                           if head in (c.lower() for c in other.cues)), (prop, cue))
+    if any(named) and len(named) > 1:  # "chips and components": a generic word listed with things is one of them
+        named = [item_name(_without_company(words, companies), keep_generic=True)
+                 for words in split_items(phrase)] if not listed else named
     items = list(dict.fromkeys(name for name in named if name))
     if not items or len(items) < len(named) and len(items) < 2:
         return []
@@ -174,6 +191,29 @@ def _brand_makers(text, sentence, mentions, plain_sets) -> list[Structure]:
     return found
 
 
+_FOR = re.compile(r"\s+for\s+")
+
+
+def _made_for(text, sentence, mentions, properties, found: Sequence[Structure]) -> list[Structure]:
+    """"builds servers for Nvidia", "assembling iPhones for Apple": the company made for is a customer of the
+    maker (the registry's set of organizations whose cue is "customers" or "clients")."""
+    prop = next((p for p in sorted(properties.values(), key=lambda p: p.id) if p.value_kind == "set" and p.objects
+                 and "organization" in p.objects and {"customers", "clients"} & {c.lower() for c in p.cues}), None)
+    made_for = []
+    for item in found if prop is not None else ():
+        if item.subject is None or item.subject.entity.kind != "organization":
+            continue
+        glue = _FOR.match(text, item.end, sentence.end)
+        buyers = [m for m in mentions if m.entity.kind == "organization" and m.entity.id != item.subject.entity.id
+                  and not m.via_reference and (glue and m.start == glue.end() or item.start < m.start < item.end)]
+        if buyers and item.property is not prop:  # "assembling Apple products": Apple's, made for Apple
+            made_for.append(Structure("set", item.subject, prop,
+                                      {"kind": "set", "items": list(dict.fromkeys(m.entity.id for m in buyers)),
+                                       "exhaustive": False}, item.start, max(item.end, buyers[-1].end),
+                                      f"things made for {', '.join(m.entity.name for m in buyers)}"))
+    return made_for
+
+
 _COUNTERPARTY = re.compile(r"\s*(?:from|with)\s+$", re.IGNORECASE)
 
 
@@ -187,6 +227,9 @@ def _with_joint_subject(text, sentence, mentions, entities, found: Structure) ->
     after = next((m for m in mentions if found.end <= m.start <= found.end + 12 and m.entity.kind == "organization"
                   and _COUNTERPARTY.fullmatch(" " + text[found.end:m.start])), None)
     companies += [after] if after else []
+    if re.match(r"(?:buy|purchase|order)", text[found.start:found.end], re.IGNORECASE):
+        companies += [m for m in mentions if found.start < m.start < found.end and m.entity.kind == "organization"
+                      and not m.via_reference]  # "buy AMD chips": bought from AMD
     for position, first in enumerate(companies):
         for second in companies[position + 1:]:
             deal = deal_between(entities, first.entity, second.entity) if first.entity != second.entity else None
@@ -207,7 +250,8 @@ def _one_per_property(text: str, mentions: Sequence[Mention], found: Sequence[St
     Nvidia and assembling ... the iPhone": both); a find inside another is the same find."""
     kept: list[Structure] = []
     for item in sorted(found, key=lambda s: (s.start, -(s.end - s.start))):
-        if any(other.start <= item.start and item.end <= other.end for other in kept):
+        if any(other.start <= item.start and item.end <= other.end and other.property == item.property
+               for other in kept):
             continue
         joined = next((other for other in kept if other.property == item.property and _same(other.subject, item.subject)
                        and not _CLAUSE_BREAK.search(text[other.end:item.start])), None)

@@ -193,7 +193,7 @@ def yes_no_facts(text: str, sentence: Sentence, properties: Mapping[str, Propert
                           and 0 <= sentence.start + start - m.end <= ADJECTIVE_REACH), None)
             if owner is None:
                 continue
-        after = re.split(r"[,;]", body[end:])[0][:40]  # "financial terms were not disclosed"
+        after = re.split(r"[,;]|\bbut\b|\bwhile\b", body[end:])[0][:40]  # "financial terms were not disclosed"
         value = not (negated(clause) or negated(after))
         why = f"the cue {cue!r}" + ("" if value else ", negated before it")
         found.append(Structure("boolean", owner, prop, {"kind": "boolean", "value": value},
