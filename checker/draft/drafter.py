@@ -31,6 +31,7 @@ from checker.draft.pinning import Pinned, pin
 from checker.draft.products import product_facts
 from checker.draft.quotes import speeches
 from checker.draft.structures import SUBJECT_KINDS, Structure, lists, roles, yes_no_facts
+from checker.draft.subjects import is_governed
 from checker.draft.text import Sentence, plain, sentences
 from checker.draft.values import ValueSpan, value_spans, with_inherited_currency
 from checker.load.provenance import FoldedText
@@ -92,6 +93,18 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?, (?:[A-Z][a-z]{2,8}\.? \d{1,2})\s*(?:\([^)]*\)\s*)?"
                        r"[-\u2013\u2014]\s", re.MULTILINE)
+
+
+_MARKET_MOVE = re.compile(r"\b(?:shares?|stocks?|index|indexes|indices)\b[^.;]{0,60}?\b(?:rose|rises|fell|falls|climbed|"
+                          r"jumped|gained|dropped|slid|lost|surged|plunged|declined|tumbled|soared|edged)\b",
+                          re.IGNORECASE)
+
+
+def _market_move(text: str, sentence: Sentence, span: ValueSpan) -> bool:
+    """"Shares of Foxconn rose 3% on Friday": a day's price move, which no other source states the same way."""
+    clause_start, clause_end = _clause_of(text, sentence, span.start, span.end)
+    move = _MARKET_MOVE.search(text, clause_start, clause_end)
+    return move is not None and span.kind in ("fraction", "date") and 0 <= span.start - move.end() < 25
 
 
 def _headline(text: str) -> tuple[int, int] | None:
@@ -168,7 +181,8 @@ def _add_speech(claims, left_out, article, found, speech, properties) -> None:
 def _add_structure(claims, left_out, article, sentence, structure: Structure, mentions, entities) -> None:
     named_in_value = {structure.value.get("entity"), structure.value.get("event"), *structure.value.get("items", ())}
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.entity.id not in named_in_value]
-    subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property, entities) \
+    subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property, entities,
+                             text=article.original) \
         if structure.subject is None or (structure.property and structure.property.subjects and
                                          structure.subject.entity.kind not in structure.property.subjects) \
         else structure.subject
@@ -216,7 +230,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     units = {prop.unit for prop in properties.values() if prop.unit}
     for span in spans:
-        if id(span) in used_as_period or _in_dateline(text, span.start):
+        if id(span) in used_as_period or _in_dateline(text, span.start) or _market_move(text, sentence, span):
             continue
         period = periods[id(span)]
         if span.kind == "quantity" and getattr(span.value, "unit", None) not in units:
@@ -313,11 +327,12 @@ def _value_subject(text, span, inside, mentions, sentence, prop: Property | None
     if around or named_after:
         return (around or named_after)[0]
     clause = _clause_of(text, sentence, span.start, span.end)
-    return choose_subject(inside, mentions, span.start, span.end, prop, entities, clause)
+    return choose_subject(inside, mentions, span.start, span.end, prop, entities, clause, text)
 
 
 def choose_subject(inside, mentions, start: int, end: int, prop: Property | None,
-                   entities: Mapping[str, Entity] | None = None, clause: tuple[int, int] | None = None) -> Mention | None:
+                   entities: Mapping[str, Entity] | None = None, clause: tuple[int, int] | None = None,
+                   text: str | None = None) -> Mention | None:
     """The entity a fact at [start, end) is about: of the kinds its property is about when one is named
     in the sentence (or is the deal between two companies it names) or shortly before, else the nearest
     entity named before it in the sentence."""
@@ -326,14 +341,26 @@ def choose_subject(inside, mentions, start: int, end: int, prop: Property | None
         pair = _deal_of_pair(_pairable(inside, clause), entities, start) if "deal" in kinds and entities else None
         candidates = sorted([m for m in inside if m.entity.kind in kinds] + ([pair] if pair else []),
                             key=lambda m: m.start)
-        fitting = _nearest(candidates, start, end)
+        fitting = _nearest(_ungoverned(text, candidates, mentions, start), start, end)
         if fitting is not None:
             return fitting
         recent = [m for m in mentions if m.end <= start and start - m.end < RECENT and m.entity.kind in kinds]
         if recent:
             return recent[-1]
-    return _nearest([m for m in inside if m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"], start, end) \
-        or _subject_before(mentions, start)
+    named = [m for m in inside if m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
+    return _nearest(_ungoverned(text, named, mentions, start), start, end) or _subject_before(mentions, start)
+
+
+def _ungoverned(text: str | None, candidates: Sequence[Mention], mentions: Sequence[Mention],
+                start: int) -> list[Mention]:
+    """"Foxconn, which assembles iPhones for Apple, expects ...": before the fact, a company after "for" is not
+    the one it is about, when another is named before it."""
+    if text is None or not candidates:
+        return list(candidates)
+    floor = min(m.start for m in candidates)
+    free = [m for m in candidates if m.start >= start or m.via_reference or m.entity.kind != "organization"
+            or not is_governed(text, mentions, m, floor)]
+    return free if any(m.end <= start for m in free) else list(candidates)
 
 
 def _pairable(inside: Sequence[Mention], clause: tuple[int, int] | None) -> list[Mention]:

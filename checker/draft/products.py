@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from checker.draft.cues import choose_property, cue_positions
-from checker.draft.deals import deal_between
+from checker.draft.deals import deal_between, main_deal
 from checker.draft.entities import Mention
 from checker.draft.items import GENERIC, item_name, plural, split_items
 from checker.draft.structures import Structure
@@ -59,7 +59,8 @@ _NOMINALIZED = re.compile(rf"\b(?:from|toward|towards|into|in|of|on)\s+(?:[\w]+-
                           re.IGNORECASE)
 _BRAND_MAKER = re.compile(r"\bthe ([A-Za-z]*[a-z][A-Z]\w*|[A-Z][a-z]*[A-Z]\w*) (maker|developer|manufacturer|producer)\b")
 _NOT_THINGS = re.compile(r"^(?:the|its|their|a|an|this|that|these|those|some|most|more|much|all|what|which|whatever|"
-                         r"something|anything|everything|it|them)$", re.IGNORECASE)
+                         r"something|anything|everything|it|them|today|now|tomorrow|yesterday|soon|here|there)$",
+                         re.IGNORECASE)
 
 
 def product_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], properties: Mapping[str, Property],
@@ -214,7 +215,10 @@ def _made_for(text, sentence, mentions, properties, found: Sequence[Structure]) 
     return made_for
 
 
-_COUNTERPARTY = re.compile(r"\s*(?:from|with)\s+$", re.IGNORECASE)
+_COUNTERPARTY = re.compile(r"\s*(?:from|with|for)\s+$", re.IGNORECASE)
+# "The two companies will ...", "Under the partnership, Foxconn will ...": the story's deal does it
+_THE_PAIR = re.compile(r"\b(?:the two|both) (?:companies|firms|groups|partners)\b|\bthe (?:companies|pair)\b", re.IGNORECASE)
+_UNDER_THE_DEAL = re.compile(r"^\s*(?:Under|As part of|Through|Through the terms of) ", re.IGNORECASE)
 
 
 def _with_joint_subject(text, sentence, mentions, entities, found: Structure) -> Structure:
@@ -227,6 +231,13 @@ def _with_joint_subject(text, sentence, mentions, entities, found: Structure) ->
     after = next((m for m in mentions if found.end <= m.start <= found.end + 12 and m.entity.kind == "organization"
                   and _COUNTERPARTY.fullmatch(" " + text[found.end:m.start])), None)
     companies += [after] if after else []
+    story = main_deal([m for m in mentions if not m.via_reference], entities)
+    under = next((m for m in mentions if m.entity.kind == "deal" and sentence.start <= m.start < found.start
+                  and _UNDER_THE_DEAL.match(text[sentence.start:m.start])), None)
+    if under is not None or story is not None and _THE_PAIR.search(text, clause_start, found.start):
+        deal = under or Mention(clause_start, found.start, story, via_reference=True)
+        return Structure(found.kind, deal, found.property, found.value, found.start, found.end,
+                         f"{found.reason}; made by the deal's parties")
     if re.match(r"(?:buy|purchase|order)", text[found.start:found.end], re.IGNORECASE):
         companies += [m for m in mentions if found.start < m.start < found.end and m.entity.kind == "organization"
                       and not m.via_reference]  # "buy AMD chips": bought from AMD
