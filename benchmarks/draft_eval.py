@@ -10,11 +10,17 @@ Drafts each article of a corpus from its text alone and compares with the editor
 - precision: share of drafted claims that match an editor claim (by value, as above);
 - seconds per article: drafting alone, median of three runs.
 
-    .venv/bin/python benchmarks/draft_eval.py [CORPUS]      # default: claims/
+    .venv/bin/python benchmarks/draft_eval.py [CORPUS] [--properties-from DIR]    # default: claims/
+
+`--properties-from DIR` drafts with the property registry of another corpus (its `cues:`,
+`subjects:` and `objects:` are the drafter's data): a held-out corpus keeps a registry to
+validate its claim files, and is measured with the cues the drafter has now
+(`benchmarks/draft_unseen`, measured with `--properties-from claims`).
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -25,7 +31,7 @@ from tabulate import tabulate
 
 from checker.draft.drafter import DraftClaim, draft_article
 from checker.load.claim_values import PARSERS
-from checker.load.corpus import load_corpus
+from checker.load.corpus import load_corpus, load_registries
 from checker.load.provenance import FoldedText
 from checker.model.corpus import LoadedClaim
 from checker.model.values import UNRESOLVED_DATE
@@ -71,14 +77,14 @@ def same_kind(editor: str, drafted: str) -> bool:
     return editor == drafted or {editor, drafted} == {"quantity", "count"}
 
 
-def evaluate(corpus_root: Path) -> tuple[list[list], Counter]:
+def evaluate(corpus_root: Path, properties_from: Path | None = None) -> tuple[list[list], Counter]:
     loaded = load_corpus(corpus_root).corpus
+    properties = load_registries(properties_from)[0].properties if properties_from else loaded.properties
     rows, totals = [], Counter()
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [editor claims, found]
     for article_id in sorted(loaded.articles):
         article = loaded.articles[article_id]
-        seconds, draft = _timed(lambda a=article: draft_article(a.text, loaded.entities, loaded.properties,
-                                                                a.published))
+        seconds, draft = _timed(lambda a=article: draft_article(a.text, loaded.entities, properties, a.published))
         folded = FoldedText(article.text)
         drafted = []
         for claim in draft.claims:
@@ -121,8 +127,12 @@ def _share(part: int, whole: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else Path("claims")
-    rows, totals = evaluate(root)
+    parser = argparse.ArgumentParser(description="How well `claimcheck draft` finds what editors encoded.")
+    parser.add_argument("corpus", nargs="?", type=Path, default=Path("claims"))
+    parser.add_argument("--properties-from", type=Path, default=None, metavar="DIR",
+                        help="draft with the property registry (cues) of this corpus")
+    arguments = parser.parse_args(argv)
+    rows, totals = evaluate(arguments.corpus, arguments.properties_from)
     articles = len(rows)
     rows.append(["all", totals["editors"], totals["drafted"], _share(totals["values"], totals["editors"]),
                  _share(totals["keys"], totals["editors"]), _share(totals["precise"], totals["drafted"]),

@@ -54,24 +54,26 @@ def cue_positions(text: str, phrase: str) -> Iterable[int]:
 
 def choose_property(kind: str, sentence: str, value_offset: int, properties: Mapping[str, Property],
                     exclude: Sequence[str] = ()) -> tuple[Property | None, str | None]:
-    """The property of this kind whose cue stands nearest the value, and that cue."""
+    """The property of this kind whose cue stands nearest the value, and that cue. A cue inside a longer one
+    ("invest" in "intends to invest") gives way to it: the longer says more."""
+    matches = [(position, position + len(cue), prop, cue) for prop in properties.values()
+               if prop.value_kind == kind and prop.id not in exclude
+               for cue in prop.cues for position in cue_positions(sentence, cue)]
     best: tuple[float, str, Property, str] | None = None
-    for prop in properties.values():
-        if prop.value_kind != kind or prop.id in exclude:
+    for start, end, prop, cue in matches:
+        if any(other[0] <= start and end <= other[1] and other[1] - other[0] > end - start for other in matches):
             continue
-        for cue in prop.cues:
-            for position in cue_positions(sentence, cue):
-                distance = abs(position - value_offset)
-                score = distance + (0 if position >= value_offset else 0.5)  # ties: a cue after the value
-                candidate = (score, prop.id, prop, cue)
-                if best is None or candidate[:2] < best[:2]:
-                    best = candidate
+        score = abs(start - value_offset) + (0 if start >= value_offset else 0.5)  # ties: a cue after the value
+        candidate = (score, prop.id, prop, cue)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
     return (best[2], best[3]) if best else (None, None)
 
 
 def modality(clause: str) -> str | None:
     for name, cues in MODALITY_CUES:
-        if any(contains(clause, cue) for cue in cues):
+        if any(re.search(r"(?<![\w-])may(?![\w-])", clause) if cue == "may" else contains(clause, cue)
+               for cue in cues):  # "In May" is a month
             return name
     return None
 

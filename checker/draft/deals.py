@@ -2,7 +2,8 @@
 
 The registry names a deal after its parties ("OpenAI-Nvidia deal"). "A deal with X" is
 the registry's deal between X and another company of the sentence (or else the company
-the article names most); "the partnership", "this collaboration" is the article's own
+the article names most); "the Broadcom deal" is the registry's deal of Broadcom with the company the article
+names most; "the partnership", "this collaboration" is the article's own
 story: the deal between the two companies it names most.
 """
 
@@ -18,6 +19,7 @@ from checker.draft.text import plain
 from checker.model.claims import Entity
 
 _DEAL_NOUN = r"(?:partnerships?|agreements?|deals?|collaborations?|contracts?|alliances?|tie-ups?|pacts?)"
+_NAMED_DEAL = re.compile(rf"\s+(?:(?:strategic|chip|supply|cloud|compute)\s+)?{_DEAL_NOUN}\b", re.IGNORECASE)
 _WITH = re.compile(rf"\b{_DEAL_NOUN}\s+(?:with|between)\s+", re.IGNORECASE)
 _REFERENCE = re.compile(rf"\b(?:the|this|that|a new|the new|its new|their|the initial|the latest)\s+"
                         rf"(?:(?:strategic|formal|new|initial|multi-year|landmark)\s+)?{_DEAL_NOUN}\b(?!\s+(?:with|between))",
@@ -70,6 +72,17 @@ def deal_mentions(text: str, mentions: Sequence[Mention], entities: Mapping[str,
                                                               and o != party.entity.id), default=0))
         if candidates:
             added.append(Mention(match.start(), party.end, candidates[0], via_reference=True))
+    for party in (m for m in mentions if m.entity.kind == "organization" and not m.via_reference):
+        named_deal = _NAMED_DEAL.match(folded, party.end)  # "the Broadcom deal": Broadcom's deal with the story's party
+        determiner = re.search(r"\b(?:the|its|their|that|this)\s+$", folded[max(0, party.start - 8):party.start],
+                               re.IGNORECASE)
+        if named_deal and determiner:
+            candidates = sorted(deals_of(entities, party.entity),
+                                key=lambda d: -max((counts[o] for o in counts if _named(entities[o], d.name)
+                                                    and o != party.entity.id), default=0))
+            if candidates:
+                added.append(Mention(party.start - len(determiner.group()), named_deal.end(), candidates[0],
+                                     via_reference=True))
     if story is not None:
         added.extend(Mention(m.start(), m.end(), story, via_reference=True) for m in _REFERENCE.finditer(folded))
     kept = [m for m in added if not any(n.start < m.end and m.start < n.end and n.entity.kind == "deal"

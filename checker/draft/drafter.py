@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from checker.draft import cues
 from checker.draft.deals import deal_between, deal_mentions, main_deal
 from checker.draft.entities import EntityMatcher, Mention, unknown_names
+from checker.draft.memberships import membership_facts
 from checker.draft.named_facts import (
     demonym_facts,
     entity_cue_facts,
@@ -27,10 +28,12 @@ from checker.draft.named_facts import (
 )
 from checker.draft.orderings import ordering_facts
 from checker.draft.pinning import Pinned, pin
+from checker.draft.products import product_facts
 from checker.draft.quotes import speeches
 from checker.draft.structures import SUBJECT_KINDS, Structure, lists, roles, yes_no_facts
+from checker.draft.subjects import is_governed
 from checker.draft.text import Sentence, plain, sentences
-from checker.draft.values import ValueSpan, value_spans
+from checker.draft.values import ValueSpan, value_spans, with_inherited_currency
 from checker.load.provenance import FoldedText
 from checker.model.claims import Entity, Property
 from checker.model.values import Granularity
@@ -70,18 +73,62 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
     for speech in speeches(text, found, mentions):
         _add_speech(claims, left_out, article, found, speech, properties)
     story = main_deal(named, entities)
+    headline = _headline(text)
     for sentence in found:
-        for structure in (*lists(text, sentence, mentions, properties), *roles(text, sentence, mentions, properties),
+        if headline and headline[0] <= sentence.start < headline[1]:
+            continue  # a headline says again, in other words, what the story says
+        for structure in (*_sets(text, sentence, mentions, properties, entities), *roles(text, sentence, mentions, properties),
                           *yes_no_facts(text, sentence, properties, mentions),
                           *demonym_facts(text, sentence, mentions, entities, properties),
                           *ticker_facts(text, sentence, mentions, properties),
                           *place_in_name_facts(text, sentence, mentions, entities, properties),
                           *entity_cue_facts(text, sentence, mentions, properties),
                           *set_cue_facts(text, sentence, mentions, properties),
+                          *membership_facts(text, sentence, mentions, properties),
                           *ordering_facts(text, sentence, mentions, story, properties)):
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
     return Draft(_distinct(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?, (?:[A-Z][a-z]{2,8}\.? \d{1,2})\s*(?:\([^)]*\)\s*)?"
+                       r"[-\u2013\u2014]\s", re.MULTILINE)
+
+
+_MARKET_MOVE = re.compile(r"\b(?:shares?|stocks?|index|indexes|indices)\b[^.;]{0,60}?\b(?:rose|rises|fell|falls|climbed|"
+                          r"jumped|gained|dropped|slid|lost|surged|plunged|declined|tumbled|soared|edged)\b",
+                          re.IGNORECASE)
+
+
+def _market_move(text: str, sentence: Sentence, span: ValueSpan) -> bool:
+    """"Shares of Foxconn rose 3% on Friday": a day's price move, which no other source states the same way."""
+    clause_start, clause_end = _clause_of(text, sentence, span.start, span.end)
+    move = _MARKET_MOVE.search(text, clause_start, clause_end)
+    return move is not None and span.kind in ("fraction", "date") and 0 <= span.start - move.end() < 25
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """The first line, when it has no closing punctuation and the story follows it."""
+    first = re.match(r"\s*([^\n]+)\n\s*\S", text)
+    if first is None or re.search(r"[.!?:\"\u201d]\s*$", first.group(1)) or len(first.group(1)) > 150:
+        return None
+    return first.start(1), first.end(1)
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """"TAIPEI, Nov 21 (Reuters) -": the date the story was filed, said where the text begins."""
+    line_start = text.rfind("\n", 0, start) + 1
+    dateline = _DATELINE.match(text, line_start)
+    return dateline is not None and start < dateline.end()
+
+
+def _sets(text: str, sentence: Sentence, mentions: Sequence[Mention], properties, entities) -> list[Structure]:
+    """Lists and things made; a list inside the words of a thing made ("products, including the iPhone") is
+    part of it."""
+    made = product_facts(text, sentence, mentions, properties, entities)
+    listed = [s for s in lists(text, sentence, mentions, properties)
+              if not any(p.start <= s.start and s.end <= p.end for p in made)]
+    return [*listed, *made]
 
 
 def _with_sentence_initial_it(text: str, found: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -90,8 +137,8 @@ def _with_sentence_initial_it(text: str, found: Sequence[Sentence], mentions: li
     added = []
     for previous, sentence in zip(found, found[1:], strict=False):
         opening = re.match(r"Its?\b", text[sentence.start:sentence.end])
-        subject = next((m for m in mentions if previous.start <= m.start < previous.end and not m.via_reference
-                        and m.entity.kind == "organization"), None)
+        subject = next((m for m in mentions if previous.start <= m.start < previous.end
+                        and m.entity.kind == "organization"), None)  # "the company" names one as well
         if opening and subject is not None:
             added.append(Mention(sentence.start, sentence.start + opening.end(), subject.entity, via_reference=True))
     return sorted([*mentions, *added], key=lambda m: (m.start, -(m.end - m.start)))
@@ -134,7 +181,8 @@ def _add_speech(claims, left_out, article, found, speech, properties) -> None:
 def _add_structure(claims, left_out, article, sentence, structure: Structure, mentions, entities) -> None:
     named_in_value = {structure.value.get("entity"), structure.value.get("event"), *structure.value.get("items", ())}
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.entity.id not in named_in_value]
-    subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property, entities) \
+    subject = choose_subject(inside, mentions, structure.start, structure.end, structure.property, entities,
+                             text=article.original) \
         if structure.subject is None or (structure.property and structure.property.subjects and
                                          structure.subject.entity.kind not in structure.property.subjects) \
         else structure.subject
@@ -175,14 +223,14 @@ def _subject_before(mentions: Sequence[Mention], offset: int) -> Mention | None:
 
 def _add_values(claims, left_out, article, sentence, mentions, entities, properties, published) -> None:
     text = article.original
-    spans = value_spans(text, sentence, published)
+    spans = with_inherited_currency(value_spans(text, sentence, published), published)
     periods = {id(span): _period_of(span, spans) for span in spans}
     used_as_period = {id(p) for p in periods.values() if p is not None}
     body = text[sentence.start:sentence.end]
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     units = {prop.unit for prop in properties.values() if prop.unit}
     for span in spans:
-        if id(span) in used_as_period:
+        if id(span) in used_as_period or _in_dateline(text, span.start) or _market_move(text, sentence, span):
             continue
         period = periods[id(span)]
         if span.kind == "quantity" and getattr(span.value, "unit", None) not in units:
@@ -190,6 +238,11 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
         if span.kind == "count" and not re.search(r"\d", span.text):
             continue  # "two companies", "hundreds of billions": words, seldom a fact anyone checks
         prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties)
+        total = re.search(r"\b(?:deals|agreements|contracts)\s+(?:worth|totall?ing|valued at)\s+$",
+                          text[max(sentence.start, span.start - 30):span.start])
+        if total and prop is not None and "deal" in prop.subjects:  # "deals worth $9 billion": the buyer's, all told
+            prop, cue = cues.choose_property(span.kind, body, span.start - sentence.start, properties,
+                                             [p.id for p in properties.values() if "deal" in (p.subjects or ())])
         subject = _value_subject(text, span, inside, mentions, sentence, prop, entities)
         if subject is None:
             left_out.append(f"{span.kind} {span.text!r}: no subject named before it")
@@ -269,15 +322,17 @@ RECENT = 600  # characters back in which a subject of the fitting kind is still 
 
 def _value_subject(text, span, inside, mentions, sentence, prop: Property | None, entities) -> Mention | None:
     around = [m for m in inside if m.start <= span.start and span.end <= m.end and m.entity.kind in EVENT_KINDS]
-    named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in EVENT_KINDS]
+    named_after = [m for m in inside if 0 <= m.start - span.end <= ADJACENT and m.entity.kind in EVENT_KINDS
+                   and not re.search(r"[,;.]", text[span.end:m.start])]  # "$7 billion, a report said": its source
     if around or named_after:
         return (around or named_after)[0]
     clause = _clause_of(text, sentence, span.start, span.end)
-    return choose_subject(inside, mentions, span.start, span.end, prop, entities, clause)
+    return choose_subject(inside, mentions, span.start, span.end, prop, entities, clause, text)
 
 
 def choose_subject(inside, mentions, start: int, end: int, prop: Property | None,
-                   entities: Mapping[str, Entity] | None = None, clause: tuple[int, int] | None = None) -> Mention | None:
+                   entities: Mapping[str, Entity] | None = None, clause: tuple[int, int] | None = None,
+                   text: str | None = None) -> Mention | None:
     """The entity a fact at [start, end) is about: of the kinds its property is about when one is named
     in the sentence (or is the deal between two companies it names) or shortly before, else the nearest
     entity named before it in the sentence."""
@@ -286,14 +341,26 @@ def choose_subject(inside, mentions, start: int, end: int, prop: Property | None
         pair = _deal_of_pair(_pairable(inside, clause), entities, start) if "deal" in kinds and entities else None
         candidates = sorted([m for m in inside if m.entity.kind in kinds] + ([pair] if pair else []),
                             key=lambda m: m.start)
-        fitting = _nearest(candidates, start, end)
+        fitting = _nearest(_ungoverned(text, candidates, mentions, start), start, end)
         if fitting is not None:
             return fitting
         recent = [m for m in mentions if m.end <= start and start - m.end < RECENT and m.entity.kind in kinds]
         if recent:
             return recent[-1]
-    return _nearest([m for m in inside if m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"], start, end) \
-        or _subject_before(mentions, start)
+    named = [m for m in inside if m.entity.kind in SUBJECT_KINDS and m.entity.kind != "person"]
+    return _nearest(_ungoverned(text, named, mentions, start), start, end) or _subject_before(mentions, start)
+
+
+def _ungoverned(text: str | None, candidates: Sequence[Mention], mentions: Sequence[Mention],
+                start: int) -> list[Mention]:
+    """"Foxconn, which assembles iPhones for Apple, expects ...": before the fact, a company after "for" is not
+    the one it is about, when another is named before it."""
+    if text is None or not candidates:
+        return list(candidates)
+    floor = min(m.start for m in candidates)
+    free = [m for m in candidates if m.start >= start or m.via_reference or m.entity.kind != "organization"
+            or not is_governed(text, mentions, m, floor)]
+    return free if any(m.end <= start for m in free) else list(candidates)
 
 
 def _pairable(inside: Sequence[Mention], clause: tuple[int, int] | None) -> list[Mention]:

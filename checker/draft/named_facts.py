@@ -14,8 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from checker.draft.cues import cue_positions
-from checker.draft.entities import Mention
+from checker.draft.entities import ORGANIZATION_REFERENCES, Mention
 from checker.draft.structures import Structure
+from checker.draft.subjects import clause_subject, is_governed
 from checker.draft.text import Sentence
 from checker.model.claims import Entity, Property
 
@@ -37,26 +38,51 @@ def demonym_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], en
     body = text[sentence.start:sentence.end]
     found = []
     for place in sorted((e for e in entities.values() if e.kind == "place"), key=lambda e: e.id):
-        for word in demonyms(place):
+        adjectives = demonyms(place)
+        for word in sorted({*adjectives, place.name, *place.aliases}):
             if word not in body:
                 continue
-            for match in re.finditer(rf"\b{re.escape(word)}\b", body):
+            for match in re.finditer(rf"(?<![\w.]){re.escape(word)}(?![\w])", body):
                 start = sentence.start + match.start()
+                epithet = _epithet(text, sentence, mentions, start, start + len(word))
+                if epithet is not None:
+                    org, end = epithet
+                    found.append(Structure("entity", org, properties["based-in"],
+                                           {"kind": "entity", "entity": place.id}, start, end,
+                                           f"'the {word} ...' describes {org.entity.name}, named before"))
+                    continue
+                if word not in adjectives:
+                    continue
                 org = next((m for m in mentions if m.entity.kind == "organization"
                             and 0 <= m.start - (start + len(word)) <= 45), None)
-                if org is not None and org.via_reference:  # "the Taiwanese manufacturer": the org named before
-                    org = next((m for m in reversed(mentions) if m.end <= start and m.entity.id == org.entity.id), None)
-                    if org is None:
-                        continue
-                    found.append(Structure("entity", org, properties["based-in"],
-                                           {"kind": "entity", "entity": place.id}, start, start + len(word),
-                                           f"{word!r} describes the company named before"))
-                    continue
-                if org is not None and re.fullmatch(r"[\w\s-]*", text[start + len(word):org.start]):
+                if org is not None and not org.via_reference and \
+                        re.fullmatch(r"[\w\s-]*", text[start + len(word):org.start]):
                     found.append(Structure("entity", org, properties["based-in"],
                                            {"kind": "entity", "entity": place.id}, start, org.end,
                                            f"{word!r} before the name says where it is based"))
     return found
+
+
+_EPITHET_NOUN = "|".join(reference.removeprefix("the ").removesuffix("s") for reference in ORGANIZATION_REFERENCES)
+_EPITHET = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_EPITHET_NOUN}|developer|producer|operator)\b"
+                      rf"(?!\s+(?:[A-Z]|of\b))")
+
+
+def _epithet(text: str, sentence: Sentence, mentions: Sequence[Mention], start: int,
+             end: int) -> tuple[Mention, int] | None:
+    """"the US chatbot developer", "the Taiwanese manufacturer's operations": a company described, not named;
+    it is the subject of the sentence named before it (the first company no preposition governs), else the last
+    company named before."""
+    if not re.search(r"\bthe\s+$", text[max(sentence.start, start - 5):start], re.IGNORECASE):
+        return None
+    noun = _EPITHET.match(text, end, sentence.end)
+    if noun is None:
+        return None
+    before = [m for m in mentions if m.end <= start and m.entity.kind == "organization"]
+    in_sentence = [m for m in before if m.start >= sentence.start]
+    free = [m for m in in_sentence if not is_governed(text, mentions, m, sentence.start)]
+    org = (free or in_sentence or before[-1:] or [None])[0]
+    return (org, noun.end()) if org is not None else None
 
 
 def place_in_name_facts(text: str, sentence: Sentence, mentions: Sequence[Mention], entities: Mapping[str, Entity],
@@ -105,19 +131,24 @@ def set_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
         for cue in prop.cues:
             for position in cue_positions(body, cue):
                 cue_end = sentence.start + position + len(cue)
-                run = _run_after(text, mentions, cue_end, prop.objects)
+                # "assembler of Apple's iPhones" works for Apple; a deal "part of OpenAI's plans" has no member OpenAI
+                run = _run_after(text, mentions, cue_end, prop.objects, "organization" not in (prop.subjects or ()))
                 if run:
                     items = list(dict.fromkeys(m.entity.id for m in run))
-                    found.append(Structure("set", None, prop, {"kind": "set", "items": items, "exhaustive": False},
+                    owner = clause_subject(text, sentence, mentions, sentence.start + position, prop.subjects) \
+                        if prop.subjects and set(prop.subjects) <= {"organization", "person"} else None
+                    found.append(Structure("set", owner, prop, {"kind": "set", "items": items, "exhaustive": False},
                                            sentence.start + position, run[-1].end, f"the cue {cue!r} before the names"))
     return found
 
 
-def _run_after(text: str, mentions: Sequence[Mention], offset: int, kinds) -> list[Mention]:
+def _run_after(text: str, mentions: Sequence[Mention], offset: int, kinds, possessive_ends: bool) -> list[Mention]:
     named = [m for m in mentions if not m.via_reference and m.start >= offset]
     first = next((m for m in named if m.start - offset <= CUE_REACH), None)
     if first is None or first.entity.kind not in kinds or re.search(r"[.,;]", text[offset:first.start]):
         return []
+    if possessive_ends and re.match(r"['\u2019]s\b", text[first.end:first.end + 2]):
+        return []  # "part of OpenAI's expansion": the name owns the thing, it is not the thing
     run = [first]
     for mention in named[named.index(first) + 1:]:
         if mention.entity.kind in kinds and re.fullmatch(r",\s*|\s+and\s+|,\s*and\s+", text[run[-1].end:mention.start]):
@@ -138,7 +169,8 @@ def entity_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
             for position in cue_positions(body, cue):
                 cue_end = sentence.start + position + len(cue)
                 target = next((m for m in mentions if 0 <= m.start - cue_end <= CUE_REACH and not m.via_reference
-                               and m.entity.kind in (prop.objects or ("place", "organization"))), None)
+                               and m.entity.kind in (prop.objects or ("place", "organization"))
+                               and not re.search(r"\bfrom\s+(?:the\s+)?$", text[cue_end:m.start])), None)
                 if target is None or re.search(r"[.,;]", text[cue_end:target.start]):
                     continue
                 found.append(Structure("entity", None, prop, {"kind": "entity", "entity": target.entity.id},

@@ -20,8 +20,13 @@ from checker.draft.text import Sentence
 SAYING = ("said", "says", "told", "added", "noted", "stated", "stating", "explained", "wrote", "argued",
           "according to", "calling", "called", "describing", "described", "warned", "insisted", "remarked")
 _SAYING = re.compile(rf"(?<![\w-])(?:{'|'.join(SAYING)})(?![\w-])", re.IGNORECASE)
-_REPORTED = re.compile(r"(?<![\w-])(?:said|says|added|noted|stated|explained|argued|warned),?(?: that)? (?=\w)",
-                       re.IGNORECASE)
+_REPORTED = re.compile(r"(?<![\w-])(?:(?:said|says|added|noted|stated|explained|argued|warned)"
+                       r"(?: (?:earlier|later|on|in|last|this|next)\b[\w ]{0,25}? that|,?(?: that)?)"
+                       r"|told (?:reporters|analysts|investors|journalists|employees|staff|lawmakers|(?-i:[A-Z][\w.]*"
+                       r"(?: [A-Z][\w.]*){0,2}))(?: (?:on|in) \w+)?,?(?: that)?"
+                       r"|(?:articulated|outlined|described|laid out|set out|painted|sketched) (?:a|his|her|their|its) "
+                       r"(?:vision|picture|future|scenario) (?:where|in which|of a world where|that))"
+                       r" (?=\w)", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r",\s*according to\s+", re.IGNORECASE)
 SPEAKER_REACH = 45  # characters between a speaker's name and the verb of saying
 MIN_QUOTED_WORDS = 2
@@ -114,12 +119,23 @@ def _reported(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> lis
     if match is None:
         return _according_to(text, sentence, mentions)
     speaker = _speaker_near(mentions, match.start(), match.start(), (match.start(), match.start()), "said")
-    if speaker is None or speaker.start > match.start() or "," in text[speaker.end:match.start()]:
+    speaker = _subject_before_relative_clause(text, sentence, mentions, match.start()) or speaker
+    if speaker is None or speaker.start > match.start() or "," in text[speaker.end:match.start()] and \
+            not _RELATIVE_CLAUSE.fullmatch(text[speaker.end:match.start()]):
         return []  # "Intrinsic, a robotics company under Alphabet, said": the speaker is further back
     words = text[match.end():sentence.end].rstrip(" .")
     if len(words.split()) < 4 or re.search(r"[\d$€£¥]", words):
         return []  # a value said is drafted as the value, attributed to the speaker
     return [Speech(speaker.start, sentence.end, words, speaker, False, False)]
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,\s*")
+
+
+def _subject_before_relative_clause(text, sentence, mentions, verb_start: int) -> Mention | None:
+    """"Foxconn, which also assembles iPhones for Apple, said ...": Foxconn speaks, not Apple."""
+    return next((m for m in mentions if sentence.start <= m.start and m.entity.kind in ("person", "organization")
+                 and _RELATIVE_CLAUSE.fullmatch(text[m.end:verb_start])), None)
 
 
 def _according_to(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> list[Speech]:

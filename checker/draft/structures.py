@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from checker.draft.cues import choose_property, contains, negated
 from checker.draft.entities import Mention
+from checker.draft.items import item_name
 from checker.draft.text import Sentence
 from checker.model.claims import Property
 
@@ -89,7 +90,7 @@ def _word_lists(text, sentence, inside, properties) -> list[Structure]:
             continue
         end = text.find(words[-1], lead.end()) + len(words[-1]) if words else lead.end()
         named = {m.start: m.entity.id for m in inside if lead.end() <= m.start < end}
-        items = list(dict.fromkeys(named.get(text.find(w, lead.end()), _slug(w)) for w in words))
+        items = list(dict.fromkeys(named.get(text.find(w, lead.end())) or item_name(w) for w in words))
         items = [item for item in items if item and not re.search(r"\d", item)]
         words_only = {key: prop for key, prop in properties.items() if not prop.objects}  # objects: names, not words
         structure = _set_structure(text, sentence, inside, words_only, items, lead.start(), end, "") if items else None
@@ -192,7 +193,7 @@ def yes_no_facts(text: str, sentence: Sentence, properties: Mapping[str, Propert
                           and 0 <= sentence.start + start - m.end <= ADJECTIVE_REACH), None)
             if owner is None:
                 continue
-        after = re.split(r"[,;]", body[end:])[0][:40]  # "financial terms were not disclosed"
+        after = re.split(r"[,;]|\bbut\b|\bwhile\b", body[end:])[0][:40]  # "financial terms were not disclosed"
         value = not (negated(clause) or negated(after))
         why = f"the cue {cue!r}" + ("" if value else ", negated before it")
         found.append(Structure("boolean", owner, prop, {"kind": "boolean", "value": value},

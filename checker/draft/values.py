@@ -181,3 +181,24 @@ def _without_overlaps(found: list[ValueSpan]) -> list[ValueSpan]:
         if all(span.end <= other.start or span.start >= other.end for other in kept):
             kept.append(span)
     return sorted(kept, key=lambda item: item.start)
+
+
+_CURRENCY_WORDS = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "CNY": "yuan", "INR": "rupees",
+                   "TWD": "Taiwan dollars", "KRW": "won", "CHF": "francs"}
+_MAGNITUDE_WORDS = re.compile(r"(?:(?:hundreds|tens|dozens) of )?(?:thousands|millions|billions|trillions)", re.IGNORECASE)
+
+
+def with_inherited_currency(spans: Sequence[ValueSpan], published: dt.date | None) -> list[ValueSpan]:
+    """"$20 billion this year and hundreds of billions by 2030": a magnitude in words after an amount of money
+    in the same sentence is money in its currency ("hundreds of billions of dollars")."""
+    result = []
+    for span in spans:
+        money = [other for other in spans if other.kind == "money" and other.end <= span.start]
+        currency = getattr(money[-1].value, "currency", None) if money else None
+        if span.kind == "count" and currency in _CURRENCY_WORDS and _MAGNITUDE_WORDS.fullmatch(span.text):
+            text = f"{span.text} of {_CURRENCY_WORDS[currency]}"
+            value = _read_cached("money", published, text)
+            if value is not None:
+                span = ValueSpan("money", span.start, span.end, text, value, span.first_word, span.last_word)
+        result.append(span)
+    return result
