@@ -30,6 +30,7 @@ from checker.draft.orderings import ordering_facts
 from checker.draft.pinning import Pinned, pin
 from checker.draft.products import product_facts
 from checker.draft.quotes import speeches
+from checker.draft.skips import headline_of, in_dateline, market_move
 from checker.draft.structures import SUBJECT_KINDS, Structure, lists, roles, yes_no_facts
 from checker.draft.subjects import is_governed
 from checker.draft.text import Sentence, plain, sentences
@@ -73,7 +74,7 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
     for speech in speeches(text, found, mentions):
         _add_speech(claims, left_out, article, found, speech, properties)
     story = main_deal(named, entities)
-    headline = _headline(text)
+    headline = headline_of(text)
     for sentence in found:
         if headline and headline[0] <= sentence.start < headline[1]:
             continue  # a headline says again, in other words, what the story says
@@ -89,37 +90,6 @@ def draft_article(text: str, entities: Mapping[str, Entity], properties: Mapping
             _add_structure(claims, left_out, article, sentence, structure, mentions, entities)
         _add_values(claims, left_out, article, sentence, mentions, entities, properties, published)
     return Draft(_distinct(claims), tuple(unknown_names(text, matcher, named)), tuple(left_out))
-
-
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w .]+)?, (?:[A-Z][a-z]{2,8}\.? \d{1,2})\s*(?:\([^)]*\)\s*)?"
-                       r"[-\u2013\u2014]\s", re.MULTILINE)
-
-
-_MARKET_MOVE = re.compile(r"\b(?:shares?|stocks?|index|indexes|indices)\b[^.;]{0,60}?\b(?:rose|rises|fell|falls|climbed|"
-                          r"jumped|gained|dropped|slid|lost|surged|plunged|declined|tumbled|soared|edged)\b",
-                          re.IGNORECASE)
-
-
-def _market_move(text: str, sentence: Sentence, span: ValueSpan) -> bool:
-    """"Shares of Foxconn rose 3% on Friday": a day's price move, which no other source states the same way."""
-    clause_start, clause_end = _clause_of(text, sentence, span.start, span.end)
-    move = _MARKET_MOVE.search(text, clause_start, clause_end)
-    return move is not None and span.kind in ("fraction", "date") and 0 <= span.start - move.end() < 25
-
-
-def _headline(text: str) -> tuple[int, int] | None:
-    """The first line, when it has no closing punctuation and the story follows it."""
-    first = re.match(r"\s*([^\n]+)\n\s*\S", text)
-    if first is None or re.search(r"[.!?:\"\u201d]\s*$", first.group(1)) or len(first.group(1)) > 150:
-        return None
-    return first.start(1), first.end(1)
-
-
-def _in_dateline(text: str, start: int) -> bool:
-    """"TAIPEI, Nov 21 (Reuters) -": the date the story was filed, said where the text begins."""
-    line_start = text.rfind("\n", 0, start) + 1
-    dateline = _DATELINE.match(text, line_start)
-    return dateline is not None and start < dateline.end()
 
 
 def _sets(text: str, sentence: Sentence, mentions: Sequence[Mention], properties, entities) -> list[Structure]:
@@ -230,7 +200,7 @@ def _add_values(claims, left_out, article, sentence, mentions, entities, propert
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     units = {prop.unit for prop in properties.values() if prop.unit}
     for span in spans:
-        if id(span) in used_as_period or _in_dateline(text, span.start) or _market_move(text, sentence, span):
+        if id(span) in used_as_period or in_dateline(text, span.start) or market_move(text, sentence, span, _clause_of(text, sentence, span.start, span.end)):
             continue
         period = periods[id(span)]
         if span.kind == "quantity" and getattr(span.value, "unit", None) not in units:
