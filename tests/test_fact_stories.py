@@ -117,3 +117,16 @@ def test_no_corpus_makes_two_findings_share_an_id(drawn):
                             "quote": quote if kind != "quote" else {"exact": text, "prefix": f"[{position}] "}})
         articles.append({"id": f"a{number:02d}", "text": f"Outlet {number}. " + " ".join(texts), "claims": encoded})
     _findings(articles)  # raises RuntimeError on a duplicate id
+
+
+def test_a_conflicts_fingerprint_reads_every_dissenting_value():
+    """With no majority every value is dissenting, and a review of the conflict is about all of
+    them: changing any one (here the last) gives another fingerprint, so the review goes stale."""
+    def conflict(amounts):
+        articles = [_money_article(n, "", amount, False) for n, amount in enumerate(amounts)]
+        [found] = [f for f in _findings(articles, [value_agreement]) if f.status.value == "conflict"]
+        return found
+
+    fingerprints = {conflict([100, 200, last]).fingerprint for last in (300, 400, 500)}
+    fingerprints |= {conflict([100, last]).fingerprint for last in (300, 400, 500)}
+    assert len(fingerprints) == 6

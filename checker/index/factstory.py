@@ -130,7 +130,8 @@ def _dissenting_labels(story: Story, clusters: list[Cluster], leader: Cluster | 
         if cluster is leader or not cluster.members:
             continue
         own = [item for item in cluster.members if item.uid not in held] or cluster.members
-        labels.append(cluster_label(story, Cluster(cluster.point, cluster.region_low, own)))
+        labels.append(_label(story, Cluster(cluster.point, cluster.region_low, own)))  # a passing cluster: never
+        # remembered by identity, as the next one may be given its address
     return labels
 
 

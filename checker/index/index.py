@@ -162,15 +162,22 @@ class Index:
     def _memo(self) -> dict[str, dict]:
         return defaultdict(dict)
 
-    def _remembered(self, kind: str, key, compute):  # per claim, the key is the claim's identity (see _held)
+    def _remembered(self, kind: str, key, compute):
         kept = self._memo[kind]
         found = kept.get(key)
         if found is None:
             found = kept[key] = compute()
         return found
 
+    def _per_held_claim(self, kind: str, claim: LoadedClaim, compute):
+        """Remembered by the claim's identity only for a claim this index holds: alive as long as the
+        index, its address is its own, whereas a passing claim's address may be given to the next."""
+        if id(claim) not in self._held:
+            return compute(claim)
+        return self._remembered(kind, id(claim), lambda: compute(claim))
+
     def evidence(self, claim: LoadedClaim) -> Evidence:
-        return self._remembered("evidence", id(claim), lambda: self._evidence(claim))
+        return self._per_held_claim("evidence", claim, self._evidence)
 
     def _evidence(self, claim: LoadedClaim) -> Evidence:
         article = self.corpus.articles[claim.article]
@@ -191,7 +198,7 @@ class Index:
         )
 
     def value_text(self, claim: LoadedClaim) -> str:
-        return self._remembered("value", id(claim), lambda: self._value_text(claim))
+        return self._per_held_claim("value", claim, self._value_text)
 
     def _value_text(self, claim: LoadedClaim) -> str:
         value = claim.claim.value

@@ -160,7 +160,12 @@ def _other_speakers(index: Index, spoken) -> Iterator[Finding]:
                     matched[(s, id(u), t, id(v))].update((id(r), id(w)))
     renderings = {id(r): r for found in spoken.values() for u in found for r in u.renderings}
     for (speaker, _u, other, _v), rendering_ids in sorted(matched.items(), key=lambda item: item[0][::2]):
-        yield _other_speaker(index, speaker, other, [renderings[i] for i in sorted(rendering_ids)], owner)
+        ordered = sorted((renderings[i] for i in rendering_ids), key=_rendering_order)  # never by address
+        yield _other_speaker(index, speaker, other, ordered, owner)
+
+
+def _rendering_order(rendering: Rendering) -> tuple:
+    return rendering.tokens, sorted(claim.uid for claim in rendering.claims)
 
 
 def _share_a_party(first: str, second: str) -> bool:
