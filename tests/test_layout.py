@@ -24,13 +24,14 @@ ALLOWED: dict[str, set[str]] = {
     "findings": {"model"},  # Finding, Evidence, editors' decisions matched to findings
     "index": {"model", "normalize", "findings"},  # claims grouped for the rules, shared comparisons
     "config": {"findings", "normalize"},  # [tool.claimcheck], typed
-    "rules": {"model", "index", "findings", "config"},  # the engine and one module per rule
+    "rules": {"model", "index", "findings", "config", "workers"},  # the engine and one module per rule
     "report": {"model", "findings"},  # report data and one module per output format
-    "incremental": {"model", "normalize", "load", "findings", "index", "config", "rules", "report"},
+    "incremental": {"model", "normalize", "load", "findings", "index", "config", "rules", "report", "workers"},
     "pipeline": {"model", "normalize", "load", "findings", "index", "config", "rules", "report", "incremental"},
     "draft": {"model", "normalize", "load"},  # an article's text -> draft claims for an editor to confirm
     "cli": {"model", "normalize", "load", "findings", "index", "config", "rules", "report", "incremental",
             "pipeline", "bench", "draft"},
+    "workers": set(),  # worker processes: forked with stop signals held, killed with the check
     "bench": set(),  # synthetic corpora for benchmarks: writes files, imports no stage
     "__main__": {"cli"},
 }

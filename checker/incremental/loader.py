@@ -10,13 +10,9 @@ with the models' own validation, so it equals what loading the file gives.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import hashlib
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -34,6 +30,7 @@ from checker.model.corpus import LoadedArticle, LoadedClaim, Location, Provenanc
 from checker.model.diagnostics import Code, Diagnostic
 from checker.model.values import DateSpan, Fraction, Money, Quantity
 from checker.normalize import NormalizeOptions
+from checker.workers import start_worker, stop_at_once, stop_signals_held
 
 PARALLEL_FROM = 48  # below this many files to load, starting worker processes costs more than it saves
 REGISTRY_FILES = (Path("registry/entities.yaml"), Path("registry/properties.yaml"))
@@ -242,43 +239,13 @@ def _load_all(root: Path, paths: list[Path], registries: Registries, options: No
     workers = min(os.cpu_count() or 1, 8)
     executor = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(root, registries, options))
     try:
-        with _stop_signals_held():
+        with stop_signals_held():
             entries = executor.map(_worker_load, paths, chunksize=8)  # forks the workers
         yield from _rebuilt(root, paths, entries, registries, options, shared)
     except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now, never wait for their queue
-        _stop_at_once(executor)
+        stop_at_once(executor)
         raise
     executor.shutdown()
-
-
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-@contextlib.contextmanager
-def _stop_signals_held() -> Iterator[None]:
-    """A forked worker starts with the check's own signal handlers: a Ctrl-C reaching it before
-    `_start_worker` replaced them would raise inside multiprocessing's bootstrap and print a
-    traceback. Held (blocked) across the forks, such a signal waits, in the main process until the
-    forks are done and in a worker until it has chosen its own dispositions."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
-def _stop_at_once(executor: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and kill the workers: shutting down politely would first let every
-    worker finish the files it holds (tens of seconds on a large corpus)."""
-    workers = list((getattr(executor, "_processes", None) or {}).values())  # CPython keeps them here
-    executor.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        worker.kill()
-    for worker in workers:
-        worker.join(timeout=2)
 
 
 def _rebuilt(root, paths, entries, registries, options, shared) -> Iterator[tuple[FileLoad, dict | None]]:
@@ -291,22 +258,8 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(root: Path, registries: Registries, options: NormalizeOptions) -> None:
-    # Ctrl-C reaches every process of the terminal's group: the main process alone stops the
-    # check (and its workers), so a worker never prints a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held while the check forked it
-    _die_with_parent()
+    start_worker()
     _WORKER.update(root=root, registries=registries, options=options)
-
-
-def _die_with_parent() -> None:
-    """On Linux, a worker is killed when the check that started it exits, however it exits."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
-        pass
 
 
 def _worker_load(path: Path) -> dict | None:

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import replace
 from types import ModuleType
 
@@ -22,6 +19,7 @@ from checker.config import Config
 from checker.findings.finding import Finding, Severity, Status, sorted_findings
 from checker.index.index import Index, Key
 from checker.rules import RULES
+from checker.workers import start_worker, stop_at_once, stop_signals_held
 
 # Rules that never compare claims of two facts: a share of the facts gives exactly that share's
 # findings (`checker.incremental.groups` forms their groups the same way; a test holds them equal).
@@ -111,44 +109,19 @@ def _partitioned(index: Index, config: Config, by_fact: list[ModuleType], rest: 
     shares = fact_shares(index, workers)
     _SHARED.update(index=index, config=config, rules=by_fact)
     executor = ProcessPoolExecutor(len(shares), mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_start_worker)
+                                   initializer=start_worker)
     try:
-        with _stop_signals_held():
+        with stop_signals_held():
             futures: list[Future] = [executor.submit(_check_share, share) for share in shares]
         own = _findings(index, config, rest)  # while the workers check the facts
         parts = [future.result() for future in futures]
     except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now
-        executor.shutdown(wait=False, cancel_futures=True)
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
-            process.kill()
+        stop_at_once(executor)
         raise
     finally:
         _SHARED.clear()
     executor.shutdown()
     return [*parts, own]
-
-
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-@contextmanager
-def _stop_signals_held() -> Iterator[None]:
-    """Held across the forks, a Ctrl-C waits until a worker has chosen its own dispositions (as the
-    loader's workers do), so no worker prints a traceback from multiprocessing's bootstrap."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
-def _start_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process alone stops the check
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 def _check_share(facts: list[tuple[str, str]]) -> list[Finding]:
