@@ -122,6 +122,12 @@ def _misquote(index: Index, utterance: Utterance, rendering: Rendering, who: str
                    id=stable_id(CODE, label(utterance.speaker), aspect))
 
 
+def _words_and_occasion(utterance: Utterance) -> str:
+    """What tells one utterance of a speaker from another in a finding's id: a speaker's
+    utterances that another speaker's words match are one finding when these are equal."""
+    return " ".join(utterance.reference.tokens)[:300] + _occasion_aspect(utterance.occasion)
+
+
 def _occasion_aspect(occasion: Occasion) -> str:
     """Two utterances of the same words on two occasions are two findings, with two ids."""
     return "" if occasion == ANY_OCCASION else f" @{occasion.label()}"
@@ -157,9 +163,9 @@ def _other_speakers(index: Index, spoken) -> Iterator[Finding]:
                 if related(first, second) in (QuoteMatch.VERBATIM, QuoteMatch.VARIANT):
                     ordered = ((a_speaker, a, first), (b_speaker, b, second))
                     (s, u, r), (t, v, w) = sorted(ordered, key=lambda item: item[0])
-                    matched[(s, id(u), t, id(v))].update((id(r), id(w)))
+                    matched[(s, _words_and_occasion(u), t)].update((id(r), id(w)))
     renderings = {id(r): r for found in spoken.values() for u in found for r in u.renderings}
-    for (speaker, _u, other, _v), rendering_ids in sorted(matched.items(), key=lambda item: item[0][::2]):
+    for (speaker, _words, other), rendering_ids in sorted(matched.items(), key=lambda item: item[0]):
         ordered = sorted((renderings[i] for i in rendering_ids), key=_rendering_order)  # never by address
         yield _other_speaker(index, speaker, other, ordered, owner)
 
@@ -187,6 +193,6 @@ def _other_speaker(index: Index, speaker: str, other: str, renderings: list[Rend
     message = (f"The same words are attributed to {index.entity_name(speaker)} in "
                f"{named(a for r in mine for a in _articles(r))} and to {index.entity_name(other)} in "
                f"{named(a for r in theirs for a in _articles(r))}: \u201c{reference.text}\u201d.")
-    aspect = f"other-speaker:{other}:" + " ".join(reference.tokens)[:300]
+    aspect = f"other-speaker:{other}:" + _words_and_occasion(owner[id(mine[0])][1])
     return Finding(CODE, NAME, Status.CONFLICT, message, label(speaker), tuple(index.evidence(c) for c in claims),
                    aspect=aspect, id=stable_id(CODE, label(speaker), aspect))
