@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from checker.draft.cues import cue_positions
 from checker.draft.entities import ORGANIZATION_REFERENCES, Mention
@@ -128,18 +128,24 @@ def set_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
     for prop in sorted(properties.values(), key=lambda p: p.id):
         if prop.value_kind != "set" or not prop.objects:
             continue
-        for cue in prop.cues:
-            for position in cue_positions(body, cue):
-                cue_end = sentence.start + position + len(cue)
-                # "assembler of Apple's iPhones" works for Apple; a deal "part of OpenAI's plans" has no member OpenAI
-                run = _run_after(text, mentions, cue_end, prop.objects, "organization" not in (prop.subjects or ()))
-                if run:
-                    items = list(dict.fromkeys(m.entity.id for m in run))
-                    owner = clause_subject(text, sentence, mentions, sentence.start + position, prop.subjects) \
-                        if prop.subjects and set(prop.subjects) <= {"organization", "person"} else None
-                    found.append(Structure("set", owner, prop, {"kind": "set", "items": items, "exhaustive": False},
-                                           sentence.start + position, run[-1].end, f"the cue {cue!r} before the names"))
+        for cue, cue_start, cue_end in _cues_in(body, sentence, prop):
+            # "assembler of Apple's iPhones" works for Apple; a deal "part of OpenAI's plans" has no member OpenAI
+            run = _run_after(text, mentions, cue_end, prop.objects, "organization" not in (prop.subjects or ()))
+            if run:
+                items = list(dict.fromkeys(m.entity.id for m in run))
+                owner = clause_subject(text, sentence, mentions, cue_start, prop.subjects) \
+                    if prop.subjects and set(prop.subjects) <= {"organization", "person"} else None
+                found.append(Structure("set", owner, prop, {"kind": "set", "items": items, "exhaustive": False},
+                                       cue_start, run[-1].end, f"the cue {cue!r} before the names"))
     return found
+
+
+def _cues_in(body: str, sentence: Sentence, prop: Property) -> Iterator[tuple[str, int, int]]:
+    """Each of the property's cues in the sentence: the cue, and where it starts and ends in the text."""
+    for cue in prop.cues:
+        for position in cue_positions(body, cue):
+            start = sentence.start + position
+            yield cue, start, start + len(cue)
 
 
 def _run_after(text: str, mentions: Sequence[Mention], offset: int, kinds, possessive_ends: bool) -> list[Mention]:
@@ -165,16 +171,14 @@ def entity_cue_facts(text: str, sentence: Sentence, mentions: Sequence[Mention],
     for prop in sorted(properties.values(), key=lambda p: p.id):
         if prop.value_kind != "entity" or prop.id == "based-in":
             continue
-        for cue in prop.cues:
-            for position in cue_positions(body, cue):
-                cue_end = sentence.start + position + len(cue)
-                target = next((m for m in mentions if 0 <= m.start - cue_end <= CUE_REACH and not m.via_reference
-                               and m.entity.kind in (prop.objects or ("place", "organization"))
-                               and not re.search(r"\bfrom\s+(?:the\s+)?$", text[cue_end:m.start])), None)
-                if target is None or re.search(r"[.,;]", text[cue_end:target.start]):
-                    continue
-                found.append(Structure("entity", None, prop, {"kind": "entity", "entity": target.entity.id},
-                                       sentence.start + position, target.end, f"the cue {cue!r} before the name"))
+        for cue, cue_start, cue_end in _cues_in(body, sentence, prop):
+            target = next((m for m in mentions if 0 <= m.start - cue_end <= CUE_REACH and not m.via_reference
+                           and m.entity.kind in (prop.objects or ("place", "organization"))
+                           and not re.search(r"\bfrom\s+(?:the\s+)?$", text[cue_end:m.start])), None)
+            if target is None or re.search(r"[.,;]", text[cue_end:target.start]):
+                continue
+            found.append(Structure("entity", None, prop, {"kind": "entity", "entity": target.entity.id},
+                                   cue_start, target.end, f"the cue {cue!r} before the name"))
     kept: list[Structure] = []
     for item in sorted(found, key=lambda s: (s.end - s.start, s.start)):  # the closest cue for each target
         if all(item.value != other.value or item.end != other.end for other in kept):
