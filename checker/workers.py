@@ -13,12 +13,22 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import os
 import signal
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+MOST_WORKERS = 8
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may give it fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 @contextlib.contextmanager

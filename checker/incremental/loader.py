@@ -11,7 +11,6 @@ with the models' own validation, so it equals what loading the file gives.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +29,7 @@ from checker.model.corpus import LoadedArticle, LoadedClaim, Location, Provenanc
 from checker.model.diagnostics import Code, Diagnostic
 from checker.model.values import DateSpan, Fraction, Money, Quantity
 from checker.normalize import NormalizeOptions
-from checker.workers import start_worker, stop_at_once, stop_signals_held
+from checker.workers import MOST_WORKERS, available_cores, start_worker, stop_at_once, stop_signals_held
 
 PARALLEL_FROM = 48  # below this many files to load, starting worker processes costs more than it saves
 REGISTRY_FILES = (Path("registry/entities.yaml"), Path("registry/properties.yaml"))
@@ -232,11 +231,11 @@ def _load_all(root: Path, paths: list[Path], registries: Registries, options: No
               shared: SharedValues) -> Iterator[tuple[FileLoad, dict | None]]:
     """Each file loaded afresh, in worker processes when there are many, and rebuilt from its entry
     (as a hit would be) so that equal values are shared however the file was loaded."""
-    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if len(paths) < PARALLEL_FROM or available_cores() < 2:
         entries: Iterator[dict | None] = (load_and_encode(root, path, registries, options)[1] for path in paths)
         yield from _rebuilt(root, paths, entries, registries, options, shared)
         return
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(available_cores(), MOST_WORKERS)
     executor = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(root, registries, options))
     try:
         with stop_signals_held():

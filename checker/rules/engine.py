@@ -9,7 +9,6 @@ finding's sort key ends with its id, which no two findings share).
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
@@ -19,13 +18,12 @@ from checker.config import Config
 from checker.findings.finding import Finding, Severity, Status, sorted_findings
 from checker.index.index import Index, Key
 from checker.rules import RULES
-from checker.workers import start_worker, stop_at_once, stop_signals_held
+from checker.workers import MOST_WORKERS, available_cores, start_worker, stop_at_once, stop_signals_held
 
 # Rules that never compare claims of two facts: a share of the facts gives exactly that share's
 # findings (`checker.incremental.groups` forms their groups the same way; a test holds them equal).
 BY_FACT = frozenset({"CC101", "CC102", "CC103", "CC104", "CC107"})
 PARTITION_FROM = 60_000  # claims; below, forking and sending findings back costs more than it saves
-MAX_WORKERS = 8
 
 
 def rule_options(rule: ModuleType, config: Config):
@@ -44,14 +42,7 @@ def run_rules(index: Index, config: Config, rules: Iterable[ModuleType] = RULES,
     if workers < 2 or not by_fact or "fork" not in multiprocessing.get_all_start_methods():
         return sorted_findings(_merged([_findings(index, config, rules)]))
     rest = [rule for rule in rules if rule.CODE not in BY_FACT]
-    return sorted_findings(_merged(_partitioned(index, config, by_fact, rest, min(workers, MAX_WORKERS))))
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    return sorted_findings(_merged(_partitioned(index, config, by_fact, rest, min(workers, MOST_WORKERS))))
 
 
 def _findings(index: Index, config: Config, rules: Iterable[ModuleType]) -> list[Finding]:
