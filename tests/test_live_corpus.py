@@ -15,24 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import CONFLICTING_TEXT, REPO, conflicting_claims
 
 INSIDE_THE_COPY = "CLAIMCHECK_SUITE_IN_A_COPY"  # set for the suite run inside the copy: no copy of a copy
 NOT_COPIED = shutil.ignore_patterns(".git", ".venv", ".ci-venv", ".ci-tools", "__pycache__", "*.egg-info",
                                     ".pytest_cache", ".hypothesis", ".claimcheck-cache", "build", "dist")
-ADDED_TEXT = "OpenAI's Stargate venture with Oracle and SoftBank is a $400 billion plan, the outlet reported.\n"
-ADDED_CLAIMS = """\
-# yaml-language-server: $schema=../schemas/claim-file.schema.json
-article:
-  id: added-by-the-newsroom
-  text: articles/added-by-the-newsroom.txt
-claims:
-  - id: stargate-value
-    subject: stargate
-    property: deal-value
-    value: {kind: money, text: "$400 billion"}
-    quote: "a $400 billion plan"
-"""
+ADDED_TEXT, ADDED_CLAIMS = CONFLICTING_TEXT, conflicting_claims("added-by-the-newsroom")
 
 
 def test_claims_directory_is_a_valid_corpus(monkeypatch):

@@ -13,23 +13,10 @@ import pytest
 import yaml
 
 from checker.cli import main
-from tests.conftest import SEED_CORPUS
+from tests.conftest import CONFLICTING_TEXT, SEED_CORPUS, conflicting_claims
 
 FRIDAY_CONFLICT = "CC102-a0ddb3e60f7f"  # Friday against November 20, 2025, between two seed articles
-ADDED_TEXT = "OpenAI's Stargate venture with Oracle and SoftBank is a $400 billion plan, the outlet reported.\n"
-ADDED_CLAIMS = """\
-# yaml-language-server: $schema=../schemas/claim-file.schema.json
-article:
-  id: added-article
-  text: articles/added-article.txt
-claims:
-  # the figure the other outlets give as $500 billion
-  - id: stargate-value
-    subject: stargate
-    property: deal-value
-    value: {kind: money, text: "$400 billion"}
-    quote: "a $400 billion plan"
-"""
+ADDED_TEXT, ADDED_CLAIMS = CONFLICTING_TEXT, conflicting_claims("added-article")
 ADDED_CLAIM_LINE = 7
 
 

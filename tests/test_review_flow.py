@@ -9,20 +9,9 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from tests.conftest import SEED_CORPUS
+from tests.conftest import CONFLICTING_TEXT, SEED_CORPUS, conflicting_claims
 
-SIXTH_TEXT = "OpenAI's Stargate venture with Oracle and SoftBank is a $400 billion plan, the outlet reported.\n"
-SIXTH_CLAIMS = """\
-article:
-  id: sixth-article
-  text: articles/sixth-article.txt
-claims:
-  - id: stargate-value
-    subject: stargate
-    property: deal-value
-    value: {kind: money, text: "$400 billion"}
-    quote: "a $400 billion plan"
-"""
+SIXTH_TEXT, SIXTH_CLAIMS = CONFLICTING_TEXT, conflicting_claims("sixth-article")
 
 
 @pytest.fixture
