@@ -220,6 +220,8 @@ def _configured_check(args: argparse.Namespace, **change) -> tuple[CheckResult, 
     except (ConfigError, UsageError, GitBaseError) as error:
         return fail(str(error))
     finally:
+        if cache is not None:
+            cache.close()
         if progress:
             progress.done(_cache_summary(cache))
         if cache is not None and cache.unwritable:
